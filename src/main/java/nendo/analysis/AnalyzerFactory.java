@@ -1,0 +1,165 @@
+package nendo.analysis;
+
+import com.ibm.icu.text.Normalizer2;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
+import org.apache.lucene.analysis.ja.JapaneseIterationMarkCharFilter;
+import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
+import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.util.Version;
+
+/**
+ * The one place that builds analyzers. Indexing, querying, highlighting and tests all take their
+ * analyzers from here, and {@link #signature()} names every setting (with the user dictionary's
+ * checksum) so that an index built with other settings is detected and rebuilt.
+ *
+ * <p>Two views of the same text, so that neither decides alone:
+ * <ul>
+ *   <li>{@code japanese}: Kuromoji words (base forms, particles dropped) — precise, ranks real
+ *       word matches, but misses words it cuts differently in context;
+ *   <li>{@code bigram}: overlapping character pairs — finds any contiguous substring (浄化槽 in
+ *       合併処理浄化槽), at the price of matches across word boundaries (京都 in 東京都).
+ * </ul>
+ * Both start with NFKC through a char filter, which keeps offsets pointing into the original text.
+ */
+public final class AnalyzerFactory {
+    /** Bump when the chain changes in a way the signature below would not show. */
+    private static final int CHAIN_VERSION = 1;
+    private static final String USER_DICTIONARY = "userdict.txt";
+
+    private final UserDictionary userDictionary;
+    private final String userDictionaryChecksum;
+
+    public AnalyzerFactory() {
+        byte[] dictionary = readResource(USER_DICTIONARY);
+        this.userDictionaryChecksum = sha256(dictionary);
+        try {
+            this.userDictionary = UserDictionary.open(
+                    new StringReader(new String(dictionary, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("user dictionary " + USER_DICTIONARY + " is invalid", e);
+        }
+    }
+
+    /** Kuromoji field analyzer; the same chain serves indexing and queries. */
+    public Analyzer japanese() {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new JapaneseIterationMarkCharFilter(nfkc(reader));
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                // SEARCH mode splits long compounds; discarding the compound token keeps a flat
+                // token stream, so phrase queries (contiguous words) behave.
+                Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+                TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+                stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+                stream = new CJKWidthFilter(stream);
+                stream = new StopFilter(stream, stopWords());
+                stream = new JapaneseKatakanaStemFilter(stream);
+                stream = new LowerCaseFilter(stream);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(new CJKWidthFilter(in));
+            }
+        };
+    }
+
+    /**
+     * Bigram analyzer for indexing: bigrams plus unigrams, so that a one-character query (槽)
+     * still finds text. Unigrams are stacked at the same positions, so bigram phrases still line up.
+     */
+    public Analyzer bigramIndex() {
+        return bigram(true);
+    }
+
+    /** Bigram analyzer for queries: bigrams only (a lone character stays a unigram). */
+    public Analyzer bigramQuery() {
+        return bigram(false);
+    }
+
+    private Analyzer bigram(boolean unigrams) {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return nfkc(reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new StandardTokenizer();
+                TokenStream stream = new CJKWidthFilter(tokenizer);
+                stream = new LowerCaseFilter(stream);
+                stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
+                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(new CJKWidthFilter(in));
+            }
+        };
+    }
+
+    /** Every setting that changes which tokens a text produces; stored in each index commit. */
+    public String signature() {
+        return "nendo-analysis/" + CHAIN_VERSION
+                + ";lucene=" + Version.LATEST
+                + ";japanese=nfkc+iteration-marks+kuromoji(search,discard-compound)+base-form"
+                + "+pos-stop(default)+width+stop(default)+katakana-stem+lowercase"
+                + ";userdict=sha256:" + userDictionaryChecksum
+                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)";
+    }
+
+    private static CharArraySet stopWords() {
+        return JapaneseAnalyzer.getDefaultStopSet();
+    }
+
+    private static Reader nfkc(Reader reader) {
+        return new ICUNormalizer2CharFilter(reader, Normalizer2.getNFKCInstance());
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = AnalyzerFactory.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource nendo/analysis/" + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package nendo.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import nendo.model.ClientError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code nendo serve | index | search}; only here are errors printed and exit codes set. */
+@Command(name = "nendo", mixinStandardHelpOptions = true, version = "nendo 0.1",
+        description = "各部の運営方針と目標 — 全文検索アーカイブ (full-text archive of yearly plan documents)",
+        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "サブコマンドを指定してください: serve, index, search");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs a command line and returns its exit code (used by tests too). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ClientError) {
+                err.println("エラー: " + e.getMessage());
+                return 2;
+            }
+            err.println("エラー: " + e);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,70 @@
+package nendo.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import nendo.analysis.AnalyzerFactory;
+import nendo.config.AppConfig;
+import nendo.corpus.CorpusReader;
+import nendo.corpus.CorpusSnapshot;
+import nendo.index.ArchiveIndex;
+import nendo.index.IndexState;
+import nendo.search.PlanArchive;
+import nendo.web.WebApp;
+
+/**
+ * The object graph, built in one place: corpus reader → analyzers → index → archive → web. The
+ * CLI commands and the tests all assemble the service through here.
+ */
+public final class Nendo implements AutoCloseable {
+    private final AppConfig config;
+    private final ObjectMapper json;
+    private final CorpusReader corpusReader = new CorpusReader();
+    private final AnalyzerFactory analysis = new AnalyzerFactory();
+    private final ArchiveIndex index;
+    private final PlanArchive archive;
+
+    private Nendo(AppConfig config) throws IOException {
+        this.config = config;
+        this.json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.index = ArchiveIndex.open(config.indexDir(), analysis, json);
+        this.archive = new PlanArchive(index, analysis, json);
+    }
+
+    public static Nendo open(AppConfig config) throws IOException {
+        return new Nendo(config);
+    }
+
+    /** Reads the corpus as it is on disk now. */
+    public CorpusSnapshot readCorpus() {
+        return corpusReader.read(config.corpusDir());
+    }
+
+    /** Makes the index match the corpus and the analysis settings, rebuilding only if needed. */
+    public IndexState ensureIndex() throws IOException {
+        return index.ensureCurrent(readCorpus());
+    }
+
+    /** Rebuilds the index from the given snapshot whatever its state. */
+    public IndexState rebuild(CorpusSnapshot corpus) throws IOException {
+        return index.rebuild(corpus);
+    }
+
+    public PlanArchive archive() {
+        return archive;
+    }
+
+    /** A web app over this archive, not yet started. */
+    public WebApp web() {
+        return new WebApp(archive, doc -> corpusReader.readOriginal(config.corpusDir(), doc), json);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

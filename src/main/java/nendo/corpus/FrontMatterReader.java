@@ -1,0 +1,57 @@
+package nendo.corpus;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import nendo.model.CorpusProblem;
+
+/** Reads front matter YAML with Jackson, turning its errors into messages that name the line. */
+final class FrontMatterReader {
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /**
+     * @param firstLine the file line (1-based) on which the YAML text starts, so that errors
+     *     point into the plan file rather than into the extracted YAML
+     */
+    FrontMatter read(String file, String yamlText, int firstLine) throws CorpusException {
+        try {
+            FrontMatter fm = yaml.readValue(yamlText, FrontMatter.class);
+            if (fm == null) {
+                throw new CorpusException(new CorpusProblem(file, firstLine, "front matter が空です"));
+            }
+            return fm;
+        } catch (UnrecognizedPropertyException e) {
+            throw problem(file, firstLine, e, "未知の項目 '" + e.getPropertyName()
+                    + "' があります（使える項目: id, organization, fiscalYear, series, title, source, sample,"
+                    + " original, intro, contact, resources）");
+        } catch (MismatchedInputException e) {
+            String path = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+            String message = e.getOriginalMessage().startsWith("Missing required creator property")
+                    ? "必須項目 '" + missingName(e.getOriginalMessage()) + "' がありません"
+                    : "項目 '" + path + "' の値の型が正しくありません";
+            throw problem(file, firstLine, e, message);
+        } catch (JsonProcessingException e) {
+            throw problem(file, firstLine, e, "YAML として読めません: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String missingName(String message) {
+        int start = message.indexOf('\'');
+        int end = message.indexOf('\'', start + 1);
+        return start >= 0 && end > start ? message.substring(start + 1, end) : "?";
+    }
+
+    private static CorpusException problem(String file, int firstLine, JsonProcessingException e, String message) {
+        JsonLocation loc = e.getLocation();
+        int line = loc == null || loc.getLineNr() < 1 ? firstLine : firstLine + loc.getLineNr() - 1;
+        return new CorpusException(new CorpusProblem(file, line, message));
+    }
+}

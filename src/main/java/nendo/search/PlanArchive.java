@@ -1,0 +1,155 @@
+package nendo.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nendo.analysis.AnalyzerFactory;
+import nendo.index.ArchiveIndex;
+import nendo.index.IndexState;
+import nendo.index.PlanFields;
+import nendo.model.ClientError;
+import nendo.model.Department;
+import nendo.model.FiscalYear;
+import nendo.model.Measure;
+import nendo.model.PlanDocument;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * What the archive can answer, read from the index only (never from the corpus files, so that all
+ * answers come from one consistent commit): search, documents, measures, years, departments.
+ */
+public final class PlanArchive {
+    private final ArchiveIndex index;
+    private final ObjectMapper json;
+    private final PlanSearcher searcher;
+    /** Documents of the reader last seen; reloaded when a new commit is opened. */
+    private volatile Catalog catalog;
+
+    private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents) {}
+
+    public PlanArchive(ArchiveIndex index, AnalyzerFactory analysis, ObjectMapper json) {
+        this.index = index;
+        this.json = json;
+        this.searcher = new PlanSearcher(PlanFields.queryAnalyzer(analysis), PlanFields.indexAnalyzer(analysis));
+    }
+
+    public SearchResponse search(SearchRequest request) throws IOException {
+        return index.withSearcher(s -> searcher.search(s, request, documents(s)));
+    }
+
+    public ArchiveViews.DocumentList documents() throws IOException {
+        List<ArchiveViews.DocumentSummary> list = new ArrayList<>();
+        for (PlanDocument d : index.withSearcher(this::documents).values()) {
+            list.add(new ArchiveViews.DocumentSummary(d.id(), d.organization(), d.fiscalYear(), d.era(), d.series(),
+                    d.title(), d.source(), d.sample(), d.departments().size(), d.measureCount()));
+        }
+        return new ArchiveViews.DocumentList(list);
+    }
+
+    public PlanDocument plan(String id) throws IOException {
+        PlanDocument d = index.withSearcher(this::documents).get(id);
+        if (d == null) throw ClientError.notFound("文書 '" + id + "' はありません（unknown document id）");
+        return d;
+    }
+
+    public ArchiveViews.DocumentView document(String id) throws IOException {
+        PlanDocument d = plan(id);
+        List<ArchiveViews.DepartmentView> departments = new ArrayList<>();
+        for (Department dept : d.departments()) {
+            List<ArchiveViews.MeasureRef> measures = dept.measures().stream()
+                    .map(m -> new ArchiveViews.MeasureRef(m.id(), m.text())).toList();
+            departments.add(new ArchiveViews.DepartmentView(dept.name(), dept.mission(), dept.staff(), dept.budget(),
+                    measures));
+        }
+        return new ArchiveViews.DocumentView(d.id(), d.organization(), d.fiscalYear(), d.era(), d.series(), d.title(),
+                d.source(), d.sample(), d.intro(), d.contact(), departments);
+    }
+
+    public ArchiveViews.MeasureView measure(String id) throws IOException {
+        return index.withSearcher(s -> {
+            TopDocs top = s.search(new TermQuery(new Term(PlanFields.ID, id)), 1);
+            if (top.scoreDocs.length == 0) {
+                throw ClientError.notFound("事業 '" + id + "' はありません（unknown measure id）");
+            }
+            var doc = s.storedFields().document(top.scoreDocs[0].doc);
+            if (PlanFields.KIND_DOCUMENT.equals(doc.get(PlanFields.KIND))) {
+                throw ClientError.notFound("'" + id + "' は文書の id です。/api/documents/" + id + " を使ってください");
+            }
+            int year = doc.getField(PlanFields.YEAR).numericValue().intValue();
+            PlanDocument plan = documents(s).get(doc.get(PlanFields.DOCUMENT_ID));
+            return new ArchiveViews.MeasureView(id, doc.get(PlanFields.ORG), year, new FiscalYear(year).era(),
+                    doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.KIND), doc.get(PlanFields.TEXT),
+                    plan.id(), plan.title(), plan.sample(), positionOf(plan, id));
+        });
+    }
+
+    public ArchiveViews.YearList years() throws IOException {
+        Map<Integer, int[]> counts = new TreeMap<>(Comparator.reverseOrder());
+        for (PlanDocument d : index.withSearcher(this::documents).values()) {
+            int[] c = counts.computeIfAbsent(d.fiscalYear(), y -> new int[2]);
+            c[0]++;
+            c[1] += d.measureCount();
+        }
+        List<ArchiveViews.YearCount> years = new ArrayList<>();
+        counts.forEach((y, c) -> years.add(new ArchiveViews.YearCount(y, new FiscalYear(y).era(), c[0], c[1])));
+        return new ArchiveViews.YearList(years);
+    }
+
+    /** Departments with their number of measures, in the order the documents list them. */
+    public ArchiveViews.DepartmentList departments(Integer year, String org) throws IOException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (PlanDocument d : index.withSearcher(this::documents).values()) {
+            if (year != null && d.fiscalYear() != year) continue;
+            if (org != null && !d.organization().equals(org)) continue;
+            for (Department dept : d.departments()) counts.merge(dept.name(), (long) dept.measures().size(), Long::sum);
+        }
+        List<ArchiveViews.DepartmentCount> list = new ArrayList<>();
+        counts.forEach((k, v) -> list.add(new ArchiveViews.DepartmentCount(k, v)));
+        return new ArchiveViews.DepartmentList(list);
+    }
+
+    public ArchiveViews.Health health() throws IOException {
+        IndexState s = index.state().orElseThrow(() -> new IllegalStateException("no index"));
+        return new ArchiveViews.Health("ok", s.documents(), s.measures(), s.missions(), s.invalidFiles(), s.builtAt(),
+                s.analysis());
+    }
+
+    private static int positionOf(PlanDocument plan, String measureId) {
+        int n = 0;
+        for (Department dept : plan.departments()) {
+            for (Measure m : dept.measures()) {
+                n++;
+                if (m.id().equals(measureId)) return n;
+            }
+        }
+        return 0;
+    }
+
+    /** All plan documents of this searcher's commit, ordered by organization then year. */
+    private Map<String, PlanDocument> documents(IndexSearcher s) throws IOException {
+        DirectoryReader reader = (DirectoryReader) s.getIndexReader();
+        Catalog current = catalog;
+        if (current != null && current.reader() == reader) return current.documents();
+        TopDocs top = s.search(KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT), Integer.MAX_VALUE);
+        List<PlanDocument> docs = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            docs.add(json.readValue(s.storedFields().document(sd.doc).get(PlanFields.DOCUMENT_JSON), PlanDocument.class));
+        }
+        docs.sort(Comparator.comparing(PlanDocument::organization).thenComparingInt(PlanDocument::fiscalYear));
+        Map<String, PlanDocument> map = new LinkedHashMap<>();
+        docs.forEach(d -> map.put(d.id(), d));
+        catalog = new Catalog(reader, map);
+        return map;
+    }
+}

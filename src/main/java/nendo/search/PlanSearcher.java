@@ -1,0 +1,87 @@
+package nendo.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nendo.index.PlanFields;
+import nendo.model.FiscalYear;
+import nendo.model.PlanDocument;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TopFieldDocs;
+
+/** Runs one search request on one searcher: hits of the page, total, facets, snippets. */
+final class PlanSearcher {
+    private static final SortField YEAR_DESC = new SortedNumericSortField(PlanFields.YEAR, SortField.Type.INT, true);
+    private static final SortField YEAR_ASC = new SortedNumericSortField(PlanFields.YEAR, SortField.Type.INT, false);
+    private static final SortField ORG = new SortedSetSortField(PlanFields.ORG, false);
+    private static final SortField POSITION = new SortField(PlanFields.POSITION, SortField.Type.LONG);
+
+    private final QuerySyntax syntax = new QuerySyntax();
+    private final TextQueries textQueries;
+    private final Snippets snippets;
+
+    PlanSearcher(Analyzer queryAnalyzer, Analyzer indexAnalyzer) {
+        this.textQueries = new TextQueries(queryAnalyzer);
+        this.snippets = new Snippets(indexAnalyzer);
+    }
+
+    SearchResponse search(IndexSearcher searcher, SearchRequest request, Map<String, PlanDocument> documents)
+            throws IOException {
+        long started = System.nanoTime();
+        QuerySyntax.Parsed parsed = syntax.parse(request.q());
+        Query text = textQueries.build(parsed);
+        SearchFilters filters = new SearchFilters(request);
+        Query query = filters.apply(text, null);
+
+        int from = (request.page() - 1) * request.size();
+        int total = searcher.count(query);
+        List<SearchResponse.Hit> hits = new ArrayList<>();
+        if (from < total) {
+            TopFieldDocs top = searcher.search(query, from + request.size(), sort(request, text != null), true);
+            StoredFields stored = searcher.storedFields();
+            for (int i = from; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                hits.add(hit(stored.document(sd.doc), text, sd.score, documents));
+            }
+        }
+        SearchResponse.Facets facets = new SearchResponse.Facets(
+                FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.YEAR), PlanFields.YEAR),
+                FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.DEPARTMENT), PlanFields.DEPARTMENT),
+                FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.ORG), PlanFields.ORG));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
+                parsed.notices());
+    }
+
+    private SearchResponse.Hit hit(Document doc, Query text, float score, Map<String, PlanDocument> documents)
+            throws IOException {
+        String body = doc.get(PlanFields.TEXT);
+        int year = doc.getField(PlanFields.YEAR).numericValue().intValue();
+        PlanDocument plan = documents.get(doc.get(PlanFields.DOCUMENT_ID));
+        return new SearchResponse.Hit(doc.get(PlanFields.ID), doc.get(PlanFields.ORG), year,
+                new FiscalYear(year).era(), doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.KIND), body,
+                snippets.snippet(text, body), doc.get(PlanFields.DOCUMENT_ID), plan == null ? null : plan.title(),
+                doc.getField(PlanFields.SAMPLE).numericValue().intValue() == 1, Float.isNaN(score) ? 0f : score);
+    }
+
+    /** Relevance first when there is text; ties (and browsing) fall back to document order. */
+    private static Sort sort(SearchRequest request, boolean hasText) {
+        return switch (request.sort()) {
+            case YEAR_DESC -> new Sort(YEAR_DESC, ORG, POSITION);
+            case YEAR_ASC -> new Sort(YEAR_ASC, ORG, POSITION);
+            case RELEVANCE -> hasText
+                    ? new Sort(SortField.FIELD_SCORE, YEAR_DESC, ORG, POSITION)
+                    : new Sort(ORG, YEAR_ASC, POSITION);
+        };
+    }
+}

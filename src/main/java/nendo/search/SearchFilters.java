@@ -1,0 +1,67 @@
+package nendo.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import nendo.index.PlanFields;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The filters of a request as Lucene queries, one per facet dimension, so that each facet can be
+ * counted with all filters but its own.
+ */
+final class SearchFilters {
+    enum Dimension { YEAR, DEPARTMENT, ORG }
+
+    private final Query year;
+    private final Query department;
+    private final Query org;
+    private final Query kind;
+
+    SearchFilters(SearchRequest r) {
+        List<Query> years = new ArrayList<>();
+        if (!r.years().isEmpty()) {
+            years.add(IntField.newSetQuery(PlanFields.YEAR, r.years().stream().mapToInt(Integer::intValue).toArray()));
+        }
+        if (r.yearFrom() != null || r.yearTo() != null) {
+            years.add(IntField.newRangeQuery(PlanFields.YEAR,
+                    r.yearFrom() == null ? Integer.MIN_VALUE : r.yearFrom(),
+                    r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo()));
+        }
+        this.year = and(years);
+        this.department = r.departments().isEmpty() ? null
+                : KeywordField.newSetQuery(PlanFields.DEPARTMENT, bytes(r.departments()));
+        this.org = r.orgs().isEmpty() ? null : KeywordField.newSetQuery(PlanFields.ORG, bytes(r.orgs()));
+        // Document entries carry no text and are never hits.
+        this.kind = KeywordField.newSetQuery(PlanFields.KIND,
+                bytes(r.kinds().isEmpty() ? List.of(PlanFields.KIND_MEASURE, PlanFields.KIND_MISSION) : r.kinds()));
+    }
+
+    /** The text query (or all entries) with every filter except {@code skip} (null: all filters). */
+    Query apply(Query text, Dimension skip) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
+        b.add(kind, Occur.FILTER);
+        if (year != null && skip != Dimension.YEAR) b.add(year, Occur.FILTER);
+        if (department != null && skip != Dimension.DEPARTMENT) b.add(department, Occur.FILTER);
+        if (org != null && skip != Dimension.ORG) b.add(org, Occur.FILTER);
+        return b.build();
+    }
+
+    private static List<BytesRef> bytes(List<String> values) {
+        return values.stream().map(BytesRef::new).toList();
+    }
+
+    private static Query and(List<Query> queries) {
+        if (queries.isEmpty()) return null;
+        if (queries.size() == 1) return queries.get(0);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        queries.forEach(q -> b.add(q, Occur.FILTER));
+        return b.build();
+    }
+}

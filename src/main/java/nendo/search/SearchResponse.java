@@ -1,0 +1,17 @@
+package nendo.search;
+
+import java.util.List;
+
+/** One page of hits, with facet counts and any notices about how the query was read. */
+public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
+                             Facets facets, List<String> notices) {
+
+    /** One matching entry. {@code snippet} is HTML-escaped text with matches in {@code <mark>}. */
+    public record Hit(String id, String org, int year, String era, String department, String kind, String text,
+                      String snippet, String documentId, String documentTitle, boolean sample, float score) {}
+
+    /** Counts per value, each computed with every filter except its own (drill-sideways). */
+    public record Facets(List<FacetValue> year, List<FacetValue> department, List<FacetValue> org) {}
+
+    public record FacetValue(String value, long count) {}
+}

@@ -1,0 +1,115 @@
+package nendo.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import nendo.index.PlanFields;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Builds the HTML snippet of a hit: the text escaped, with what matched in {@code <mark>}.
+ * Lucene's UnifiedHighlighter finds the matches by re-analysing the stored text with the index
+ * analyzers (so offsets point into the verbatim text, NFKC notwithstanding); matches from the
+ * word field and the bigram field are merged, and only the escaping and marking are ours.
+ */
+final class Snippets {
+    /** Texts longer than this are cut to a window around the first match. */
+    static final int MAX_CHARS = 200;
+    private static final int CONTEXT_BEFORE = 40;
+
+    private final UnifiedHighlighter highlighter;
+
+    Snippets(Analyzer indexAnalyzer) {
+        this.highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
+                .withBreakIterator(WholeBreakIterator::new)
+                .withFormatter(new SpanFormatter())
+                .withMaxLength(Integer.MAX_VALUE - 1)
+                .build();
+    }
+
+    String snippet(Query query, String text) throws IOException {
+        List<int[]> spans = new ArrayList<>();
+        if (query != null) {
+            spans.addAll(matches(PlanFields.TEXT_JA, query, text));
+            spans.addAll(matches(PlanFields.TEXT_BIGRAM, query, text));
+        }
+        return render(text, merge(spans));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<int[]> matches(String field, Query query, String text) throws IOException {
+        Object result = highlighter.highlightWithoutSearcher(field, query, text, 1);
+        return result == null ? List.of() : (List<int[]>) result;
+    }
+
+    private static List<int[]> merge(List<int[]> spans) {
+        spans.sort(Comparator.comparingInt((int[] s) -> s[0]).thenComparingInt(s -> s[1]));
+        List<int[]> merged = new ArrayList<>();
+        for (int[] s : spans) {
+            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
+            else merged.add(new int[] {s[0], s[1]});
+        }
+        return merged;
+    }
+
+    static String render(String text, List<int[]> spans) {
+        int from = 0;
+        int to = text.length();
+        if (text.length() > MAX_CHARS) {
+            int first = spans.isEmpty() ? 0 : spans.get(0)[0];
+            from = Math.max(0, first - CONTEXT_BEFORE);
+            to = Math.min(text.length(), from + MAX_CHARS);
+        }
+        StringBuilder html = new StringBuilder();
+        if (from > 0) html.append('…');
+        int pos = from;
+        for (int[] s : spans) {
+            int start = Math.max(s[0], from);
+            int end = Math.min(s[1], to);
+            if (start >= end) continue;
+            escape(text, pos, start, html);
+            html.append("<mark>");
+            escape(text, start, end, html);
+            html.append("</mark>");
+            pos = end;
+        }
+        escape(text, pos, to, html);
+        if (to < text.length()) html.append('…');
+        return html.toString();
+    }
+
+    static void escape(String text, int from, int to, StringBuilder out) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** Hands back the match offsets instead of formatted text. */
+    private static final class SpanFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            List<int[]> spans = new ArrayList<>();
+            for (Passage p : passages) {
+                for (int i = 0; i < p.getNumMatches(); i++) {
+                    spans.add(new int[] {p.getMatchStarts()[i], p.getMatchEnds()[i]});
+                }
+            }
+            return spans;
+        }
+    }
+}
