@@ -29,7 +29,7 @@ final class FrontMatterReader {
             }
             return fm;
         } catch (UnrecognizedPropertyException e) {
-            throw problem(file, firstLine, e, "未知の項目 '" + e.getPropertyName()
+            throw problem(file, yamlText, firstLine, e, e.getPropertyName(), "未知の項目 '" + e.getPropertyName()
                     + "' があります（使える項目: id, organization, fiscalYear, series, title, source, sample,"
                     + " original, intro, contact, resources）");
         } catch (MismatchedInputException e) {
@@ -37,9 +37,9 @@ final class FrontMatterReader {
             String message = e.getOriginalMessage().startsWith("Missing required creator property")
                     ? "必須項目 '" + missingName(e.getOriginalMessage()) + "' がありません"
                     : "項目 '" + path + "' の値の型が正しくありません";
-            throw problem(file, firstLine, e, message);
+            throw problem(file, yamlText, firstLine, e, path, message);
         } catch (JsonProcessingException e) {
-            throw problem(file, firstLine, e, "YAML として読めません: " + e.getOriginalMessage());
+            throw problem(file, yamlText, firstLine, e, null, "YAML として読めません: " + e.getOriginalMessage());
         }
     }
 
@@ -49,9 +49,23 @@ final class FrontMatterReader {
         return start >= 0 && end > start ? message.substring(start + 1, end) : "?";
     }
 
-    private static CorpusException problem(String file, int firstLine, JsonProcessingException e, String message) {
-        JsonLocation loc = e.getLocation();
-        int line = loc == null || loc.getLineNr() < 1 ? firstLine : firstLine + loc.getLineNr() - 1;
+    /**
+     * Points at the line of the offending key when there is one: Jackson buffers record properties,
+     * so its own location is often the end of the mapping rather than the key a person must fix.
+     */
+    private static CorpusException problem(String file, String yamlText, int firstLine, JsonProcessingException e,
+                                           String key, String message) {
+        int line = -1;
+        if (key != null) {
+            String[] lines = yamlText.split("\n", -1);
+            for (int i = 0; i < lines.length && line < 0; i++) {
+                if (lines[i].matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*:.*")) line = firstLine + i;
+            }
+        }
+        if (line < 0) {
+            JsonLocation loc = e.getLocation();
+            line = loc == null || loc.getLineNr() < 1 ? firstLine : firstLine + loc.getLineNr() - 1;
+        }
         return new CorpusException(new CorpusProblem(file, line, message));
     }
 }

@@ -1,0 +1,102 @@
+package nendo.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nendo.model.CorpusProblem;
+import nendo.model.Department;
+import nendo.model.PlanDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanFileParserTest {
+    private static final String FRONT = """
+            ---
+            id: test-2021
+            organization: テスト市
+            fiscalYear: 2021
+            series: 各部の運営方針と目標
+            title: 令和3年度「各部の運営方針と目標」
+            sample: true
+            resources:
+              総務部: {staff: 120, budget: 3450000}
+            ---
+            """;
+
+    @TempDir
+    Path dir;
+
+    private PlanDocument parse(String text) throws Exception {
+        Path file = dir.resolve("t/2021.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return new PlanFileParser().parse(dir, file);
+    }
+
+    private CorpusProblem problem(String text) {
+        return assertThrows(CorpusException.class, () -> parse(text)).problem();
+    }
+
+    @Test
+    void wrappedLinesJoinWithoutSpaceAndInnerSpacesStay() throws Exception {
+        PlanDocument doc = parse(FRONT + """
+
+                ## 総務部
+
+                全庁の防災体制を
+                整えます。
+
+                - 地域防災リーダーの
+                  育成を図ります。
+                - 「ウエルカム ベビー」を推進します。
+                """);
+        Department d = doc.departments().get(0);
+        assertEquals("総務部", d.name());
+        assertEquals("全庁の防災体制を整えます。", d.mission());
+        assertEquals(120, d.staff());
+        assertEquals(3450000L, d.budget());
+        assertEquals("地域防災リーダーの育成を図ります。", d.measures().get(0).text());
+        assertEquals("「ウエルカム ベビー」を推進します。", d.measures().get(1).text());
+        assertEquals(17, d.measures().get(0).line());
+        assertEquals("test-2021-01-02", d.measures().get(1).id());
+        assertEquals("t/2021.md", doc.originalPath(), "without 'original' the plan file is its own original");
+    }
+
+    @Test
+    void wrongTypeNamesTheLine() {
+        CorpusProblem p = problem(FRONT.replace("fiscalYear: 2021", "fiscalYear: 令和3") + "\n## 総務部\n\n- 事業\n");
+        assertEquals("t/2021.md", p.file());
+        assertEquals(4, p.line());
+    }
+
+    @Test
+    void unknownKeyNamesTheLine() {
+        CorpusProblem p = problem(FRONT.replace("sample: true", "sampel: true") + "\n## 総務部\n\n- 事業\n");
+        assertEquals(7, p.line());
+        assertEquals(true, p.message().contains("sampel"), p.message());
+    }
+
+    @Test
+    void measureBeforeAnyDepartmentIsRejected() {
+        CorpusProblem p = problem(FRONT + "\n- 部のない事業\n\n## 総務部\n\n- 事業\n");
+        assertEquals(12, p.line());
+    }
+
+    @Test
+    void resourcesMustNameADepartment() {
+        CorpusProblem p = problem(FRONT + "\n## 企画部\n\n- 事業\n");
+        assertEquals(true, p.message().contains("総務部"), p.message());
+    }
+
+    @Test
+    void missingFrontMatterAndBadEncodingAreReported() throws Exception {
+        assertEquals(1, problem("## 総務部\n\n- 事業\n").line());
+        Path file = dir.resolve("sjis.md");
+        Files.write(file, (FRONT + "\n## 総務部\n\n- 事業\n").getBytes("Shift_JIS"));
+        CorpusException e = assertThrows(CorpusException.class, () -> new PlanFileParser().parse(dir, file));
+        assertEquals(true, e.problem().message().contains("UTF-8"), e.problem().message());
+    }
+}

@@ -1,0 +1,123 @@
+package nendo.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nendo.testing.TestArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exact results of known queries on the bundled corpus, through the production index. */
+class SearchTest {
+    @TempDir
+    static Path dir;
+    static TestArchive archive;
+
+    @BeforeAll
+    static void build() throws IOException {
+        archive = TestArchive.bundled(dir);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        archive.close();
+    }
+
+    private static SearchResponse search(String q, List<String> orgs) throws IOException {
+        return archive.nendo().archive().search(new SearchRequest(q, List.of(), null, null, List.of(), orgs,
+                List.of(), 1, 100, SearchRequest.SortOrder.RELEVANCE));
+    }
+
+    private static Set<String> ids(SearchResponse r) {
+        return r.hits().stream().map(SearchResponse.Hit::id).collect(Collectors.toSet());
+    }
+
+    @Test
+    void bosaiInMitakaFindsExactlyTheMeasuresThatSayIt() throws IOException {
+        SearchResponse r = search("防災", List.of("三鷹市"));
+        assertEquals(Set.of("mitaka-2019-02-01", "mitaka-2019-02-02", "mitaka-2019-06-01"), ids(r));
+        for (SearchResponse.Hit h : r.hits()) {
+            assertTrue(h.snippet().contains("<mark>防災</mark>"), h.snippet());
+            assertEquals("令和元年度", h.era());
+        }
+        // The two 総務部 measures say 防災 four times each; the park's name only once.
+        assertEquals("mitaka-2019-06-01", r.hits().get(2).id());
+    }
+
+    @Test
+    void everyEntryContainingTheTextIsFoundAndNothingElse() throws IOException {
+        for (String q : List.of("防災", "浄化槽", "子育て", "コロナ", "元年")) {
+            SearchResponse r = search(q, List.of());
+            long expected = countEntriesContaining(q);
+            assertEquals(expected, r.total(), q);
+            r.hits().forEach(h -> assertTrue(h.text().contains(q), q + " not in " + h.id()));
+        }
+    }
+
+    @Test
+    void compoundInsideALongerCompoundIsFound() throws IOException {
+        SearchResponse r = search("浄化槽", List.of());
+        assertTrue(r.total() > 0);
+        r.hits().forEach(h -> assertTrue(h.snippet().contains("<mark>浄化槽</mark>"), h.snippet()));
+    }
+
+    @Test
+    void facetsAddUpAndSampleIsFlagged() throws IOException {
+        SearchResponse r = search("防災", List.of());
+        for (List<SearchResponse.FacetValue> facet : List.of(r.facets().year(), r.facets().department(), r.facets().org())) {
+            assertEquals(r.total(), facet.stream().mapToLong(SearchResponse.FacetValue::count).sum());
+        }
+        r.hits().forEach(h -> assertEquals(h.org().equals("架空市"), h.sample(), h.id()));
+    }
+
+    @Test
+    void browsingListsTheDocumentInOrder() throws IOException {
+        SearchResponse r = search("", List.of("三鷹市"));
+        assertEquals(24, r.total());
+        assertEquals("mitaka-2019-01-01", r.hits().get(0).id());
+        assertEquals("mitaka-2019-08-03", r.hits().get(23).id());
+        assertEquals(r.hits().get(0).text(), r.hits().get(0).snippet());
+    }
+
+    /** Counts measure and mission entries whose text contains q, straight from the parsed corpus. */
+    private static long countEntriesContaining(String q) {
+        return archive.nendo().readCorpus().documents().stream()
+                .flatMap(d -> d.departments().stream())
+                .mapToLong(d -> (d.mission() != null && d.mission().contains(q) ? 1 : 0)
+                        + d.measures().stream().filter(m -> m.text().contains(q)).count())
+                .sum();
+    }
+
+    @Test
+    void markupInTextIsEscapedInSnippets(@TempDir Path other) throws IOException {
+        Path corpus = other.resolve("corpus");
+        Files.createDirectories(corpus.resolve("x"));
+        Files.writeString(corpus.resolve("x/2020.md"), """
+                ---
+                id: x-2020
+                organization: テスト市
+                fiscalYear: 2020
+                series: 各部の運営方針と目標
+                title: テスト
+                ---
+
+                ## 総務部
+
+                - 防災と<script>alert(1)</script>の"訓練"&点検を行います。
+                """);
+        try (TestArchive small = TestArchive.of(other, corpus)) {
+            SearchResponse r = small.nendo().archive().search(SearchRequest.of("防災"));
+            assertEquals(1, r.total());
+            assertEquals("<mark>防災</mark>と&lt;script&gt;alert(1)&lt;/script&gt;の&quot;訓練&quot;&amp;点検を行います。",
+                    r.hits().get(0).snippet());
+        }
+    }
+}
