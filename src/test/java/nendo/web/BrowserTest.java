@@ -1,0 +1,115 @@
+package nendo.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import nendo.testing.TestArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in a real browser: Debian's headless Chromium, driven through the chromedriver Debian
+ * installs (given explicitly, so Selenium Manager never goes online), against a real server.
+ */
+class BrowserTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @TempDir
+    static Path dir;
+    static TestArchive archive;
+    static String base;
+    static WebDriver driver;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver fonts-ipafont-gothic (.ci/run does)");
+        archive = TestArchive.bundled(dir);
+        base = archive.serve();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) driver.quit();
+        if (archive != null) archive.close();
+    }
+
+    @Test
+    void typingAQueryShowsHighlightedHitsAndFacetsNarrowThem() {
+        driver.get(base + "/");
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        box.sendKeys("防災");
+        driver.findElement(By.id("search-button")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit mark")));
+        List<WebElement> marks = driver.findElements(By.cssSelector("#results .hit mark"));
+        assertTrue(marks.stream().allMatch(m -> m.getText().equals("防災")), "every highlight is the query");
+        assertTrue(driver.getCurrentUrl().contains("q=" + URLEncoder.encode("防災", StandardCharsets.UTF_8)),
+                driver.getCurrentUrl());
+        String summary = driver.findElement(By.id("summary")).getText();
+        assertTrue(summary.contains("防災"), summary);
+
+        driver.findElement(By.cssSelector("#facet-org input[value='三鷹市']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 3
+                && d.getCurrentUrl().contains("org="));
+        for (WebElement hit : driver.findElements(By.cssSelector("#results .hit"))) {
+            assertTrue(hit.getText().contains("2019（令和元年度）"), hit.getText());
+            assertTrue(hit.findElements(By.cssSelector(".badge-sample")).isEmpty(), "Mitaka is real data");
+        }
+    }
+
+    @Test
+    void sharedUrlRestoresTheSearchAndOpensTheMeasureAndTheDocument() {
+        driver.get(base + "/?q=" + URLEncoder.encode("浄化槽", StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit mark")));
+        WebElement first = driver.findElement(By.cssSelector("#results .hit"));
+        assertEquals("浄化槽", first.findElement(By.cssSelector("mark")).getText());
+        assertTrue(first.findElements(By.cssSelector(".badge-sample")).size() == 1, "the sample city is badged");
+
+        first.findElement(By.cssSelector("a.hit-measure-link")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-measure")));
+        wait.until(d -> d.findElement(By.id("view-measure")).getText().contains("浄化槽"));
+
+        driver.get(base + "/?doc=mitaka-2019");
+        wait.until(d -> d.findElements(By.cssSelector("#view-doc .department")).size() == 8);
+        assertTrue(driver.findElement(By.id("view-doc")).getText().contains("子ども政策部"));
+        WebElement original = driver.findElement(By.cssSelector("a.original-link"));
+        assertTrue(original.getAttribute("href").endsWith("/api/documents/mitaka-2019/original"));
+    }
+
+    @Test
+    void badInputShowsTheServersMessage() {
+        driver.get(base + "/?q=x&year=abc");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        wait.until(d -> !error.getText().isBlank());
+        assertTrue(error.getText().contains("year"), error.getText());
+    }
+}
