@@ -405,6 +405,7 @@
     els.results.replaceChildren(loadingNode());
     els.summary.textContent = '検索中…';
     els.summaryRange.textContent = '';
+    renderNotices([]);
     els.pager.replaceChildren();
     els.pager.hidden = true;
     renderActiveFilters(st);
@@ -428,6 +429,7 @@
       ? `${fmtNum(first)}〜${fmtNum(first + hits.length - 1)}件目を表示`
       : '';
     document.title = `${query ? `「${query}」` : '一覧'} - ${SITE_TITLE}`;
+    renderNotices(Array.isArray(data.notices) ? data.notices : []);
 
     // hits
     els.results.removeAttribute('aria-busy');
@@ -440,6 +442,14 @@
     renderFacets(st, data.facets || {});
     renderPager(st, total, page, size);
     announce(summary);
+  }
+
+  /** How the server read the query (years taken as filters, repaired syntax): plain text only. */
+  function renderNotices(notices) {
+    const list = document.getElementById('notices');
+    if (!list) return;
+    list.replaceChildren(...notices.map((n) => h('li', null, String(n))));
+    list.hidden = notices.length === 0;
   }
 
   function renderHit(hit) {

@@ -38,9 +38,9 @@ final class PlanSearcher {
     SearchResponse search(IndexSearcher searcher, SearchRequest request, Map<String, PlanDocument> documents)
             throws IOException {
         long started = System.nanoTime();
-        QuerySyntax.Parsed parsed = syntax.parse(request.q());
-        Query text = textQueries.build(parsed);
-        SearchFilters filters = new SearchFilters(request);
+        YearTerms.Extracted extracted = YearTerms.extract(syntax.parse(request.q()));
+        Query text = textQueries.build(extracted.remaining());
+        SearchFilters filters = new SearchFilters(request, extracted.years());
         Query query = filters.apply(text, null);
 
         int from = (request.page() - 1) * request.size();
@@ -59,8 +59,9 @@ final class PlanSearcher {
                 FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.DEPARTMENT), PlanFields.DEPARTMENT),
                 FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.ORG), PlanFields.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
+        List<Integer> queryYears = extracted.years().stream().flatMap(List::stream).distinct().toList();
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
-                parsed.notices());
+                queryYears, extracted.notices());
     }
 
     private SearchResponse.Hit hit(Document doc, Query text, float score, Map<String, PlanDocument> documents)

@@ -23,8 +23,15 @@ final class SearchFilters {
     private final Query org;
     private final Query kind;
 
-    SearchFilters(SearchRequest r) {
+    /**
+     * @param queryYears year sets taken from the query text ({@link YearTerms}); each must hold,
+     *     and they belong to the year dimension like the year= parameter
+     */
+    SearchFilters(SearchRequest r, List<List<Integer>> queryYears) {
         List<Query> years = new ArrayList<>();
+        for (List<Integer> set : queryYears) {
+            years.add(IntField.newSetQuery(PlanFields.YEAR, set.stream().mapToInt(Integer::intValue).toArray()));
+        }
         if (!r.years().isEmpty()) {
             years.add(IntField.newSetQuery(PlanFields.YEAR, r.years().stream().mapToInt(Integer::intValue).toArray()));
         }

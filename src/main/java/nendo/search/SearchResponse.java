@@ -2,9 +2,12 @@ package nendo.search;
 
 import java.util.List;
 
-/** One page of hits, with facet counts and any notices about how the query was read. */
+/**
+ * One page of hits, with facet counts and how the query was read: {@code queryYears} are fiscal
+ * years taken from the query text as filters, {@code notices} explain repairs and interpretations.
+ */
 public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
-                             Facets facets, List<String> notices) {
+                             Facets facets, List<Integer> queryYears, List<String> notices) {
 
     /** One matching entry. {@code snippet} is HTML-escaped text with matches in {@code <mark>}. */
     public record Hit(String id, String org, int year, String era, String department, String kind, String text,

@@ -3,7 +3,9 @@ package nendo.web;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
+import nendo.corpus.EraYears;
 import nendo.model.ClientError;
 import nendo.model.FiscalYear;
 import nendo.search.SearchRequest;
@@ -59,14 +61,15 @@ final class SearchParams {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** 2019, 2019年度, 令和元年度, 平成31年度, R1, H31 … all name FY2019. */
     private static Integer year(String name, String value) {
-        try {
-            return new FiscalYear(Integer.parseInt(value.strip())).value();
-        } catch (NumberFormatException e) {
-            throw ClientError.badRequest(name + " は西暦の年度（例: 2019）で指定してください: '" + abbreviate(value) + "'");
-        } catch (IllegalArgumentException e) {
-            throw ClientError.badRequest(name + ": " + e.getMessage());
+        OptionalInt year = EraYears.parseParameter(value);
+        if (year.isPresent()) return year.getAsInt();
+        if (value.strip().matches("\\d+")) {
+            throw ClientError.badRequest(name + ": 年度は " + FiscalYear.MIN + "〜" + FiscalYear.MAX
+                    + " の範囲で指定してください: " + abbreviate(value.strip()));
         }
+        throw ClientError.badRequest(name + " は年度（例: 2019、令和元年度、R1）で指定してください: '" + abbreviate(value) + "'");
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

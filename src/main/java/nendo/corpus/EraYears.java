@@ -1,0 +1,64 @@
+package nendo.corpus;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nendo.model.FiscalYear;
+
+/**
+ * Reads a fiscal year written the ways people write it: 2019年度, ２０１９年度, 令和元年度, 令和1年度,
+ * 平成31年度, R1, R01, H31. A fiscal year starts in April and is named after the era in force when it
+ * starts, except that FY2019 is also called 令和元年度 (the era changed on 1 May 2019): 平成31年度 and
+ * 令和元年度 are both 2019.
+ */
+public final class EraYears {
+    private static final Pattern WESTERN = Pattern.compile("(\\d{4})年度?");
+    private static final Pattern ERA = Pattern.compile("(令和|平成|昭和)(元|\\d{1,2})年度?");
+    private static final Pattern LETTER = Pattern.compile("([RHS])(\\d{1,2})(?:年度?)?");
+
+    private EraYears() {}
+
+    /** The fiscal year a whole token denotes, or empty if it is not a year. */
+    public static OptionalInt parse(String token) {
+        if (token == null) return OptionalInt.empty();
+        String t = Normalizer.normalize(token.strip(), Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        Matcher m = WESTERN.matcher(t);
+        if (m.matches()) return valid(Integer.parseInt(m.group(1)));
+        m = ERA.matcher(t);
+        if (m.matches()) return fromEra(m.group(1), "元".equals(m.group(2)) ? 1 : Integer.parseInt(m.group(2)));
+        m = LETTER.matcher(t);
+        if (m.matches()) {
+            String era = switch (m.group(1)) {
+                case "R" -> "令和";
+                case "H" -> "平成";
+                default -> "昭和";
+            };
+            return fromEra(era, Integer.parseInt(m.group(2)));
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Like {@link #parse} but also accepts a bare 西暦 year (2019), as the year= parameter does. */
+    public static OptionalInt parseParameter(String value) {
+        if (value == null) return OptionalInt.empty();
+        String t = Normalizer.normalize(value.strip(), Normalizer.Form.NFKC);
+        if (t.matches("\\d{4}")) return valid(Integer.parseInt(t));
+        return parse(t);
+    }
+
+    /** Eras as they name fiscal years: 平成 ran 1989–2019 (31年度), 昭和 1926–1989 (64年度 is FY1989 too). */
+    private static OptionalInt fromEra(String era, int n) {
+        if (n < 1) return OptionalInt.empty();
+        return switch (era) {
+            case "令和" -> valid(2018 + n);
+            case "平成" -> n <= 31 ? valid(1988 + n) : OptionalInt.empty();
+            default -> n <= 64 ? valid(1925 + n) : OptionalInt.empty();
+        };
+    }
+
+    private static OptionalInt valid(int year) {
+        return year >= FiscalYear.MIN && year <= FiscalYear.MAX ? OptionalInt.of(year) : OptionalInt.empty();
+    }
+}
