@@ -38,7 +38,7 @@ public final class CorpusReader {
                 PlanDocument doc = parser.parse(root, file);
                 String previous = idToFile.putIfAbsent(doc.id(), doc.sourcePath());
                 if (previous != null) {
-                    problems.add(new CorpusProblem(doc.sourcePath(), 2,
+                    problems.add(new CorpusProblem(doc.sourcePath(), idLine(file),
                             "id '" + doc.id() + "' は " + previous + " でも使われています"));
                     continue;
                 }
@@ -55,6 +55,14 @@ public final class CorpusReader {
         Path file = root.resolve(doc.originalPath()).normalize();
         if (!file.startsWith(root.normalize())) throw new IOException("original outside the corpus: " + file);
         return Files.readAllBytes(file);
+    }
+
+    private static int idLine(Path file) {
+        try {
+            return new FrontMatterLines(Files.readAllLines(file, StandardCharsets.UTF_8), 1).lineOf("id", 2);
+        } catch (IOException e) {
+            return 2;
+        }
     }
 
     private static boolean isPlanFile(Path file) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.List;
 import nendo.model.CorpusProblem;
 
 /** Reads front matter YAML with Jackson, turning its errors into messages that name the line. */
@@ -39,7 +40,7 @@ final class FrontMatterReader {
                     : "項目 '" + path + "' の値の型が正しくありません";
             throw problem(file, yamlText, firstLine, e, path, message);
         } catch (JsonProcessingException e) {
-            throw problem(file, yamlText, firstLine, e, null, "YAML として読めません: " + e.getOriginalMessage());
+            throw problem(file, yamlText, firstLine, e, null, "YAML として読めません: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
     }
 
@@ -55,17 +56,10 @@ final class FrontMatterReader {
      */
     private static CorpusException problem(String file, String yamlText, int firstLine, JsonProcessingException e,
                                            String key, String message) {
-        int line = -1;
-        if (key != null) {
-            String[] lines = yamlText.split("\n", -1);
-            for (int i = 0; i < lines.length && line < 0; i++) {
-                if (lines[i].matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*:.*")) line = firstLine + i;
-            }
-        }
-        if (line < 0) {
-            JsonLocation loc = e.getLocation();
-            line = loc == null || loc.getLineNr() < 1 ? firstLine : firstLine + loc.getLineNr() - 1;
-        }
+        JsonLocation loc = e.getLocation();
+        int located = loc == null || loc.getLineNr() < 1 ? firstLine : firstLine + loc.getLineNr() - 1;
+        int line = key == null ? located
+                : new FrontMatterLines(List.of(yamlText.split("\n", -1)), firstLine).lineOf(key, located);
         return new CorpusException(new CorpusProblem(file, line, message));
     }
 }

@@ -57,13 +57,17 @@ public final class PlanFileParser {
             throw fail(name, 1, "先頭に front matter（--- で囲んだ YAML）がありません");
         }
         int fmEnd = lastLine(first);
-        String yamlText = String.join("\n", lines.subList(1, Math.max(1, fmEnd)));
-        FrontMatter fm = frontMatterReader.read(name, yamlText, 2);
-        validate(name, fm, fmEnd);
+        if (fmEnd >= lines.size() || !lines.get(fmEnd).strip().matches("---|\\.\\.\\.")) {
+            throw fail(name, 1, "front matter の終わりを示す --- の行がありません");
+        }
+        List<String> yamlLines = lines.subList(1, Math.max(1, fmEnd));
+        FrontMatter fm = frontMatterReader.read(name, String.join("\n", yamlLines), 2);
+        FrontMatterLines keys = new FrontMatterLines(yamlLines, 2);
+        validate(name, fm, keys);
 
         List<Department> departments = readBody(name, fm, first.getNext(), lines);
-        checkResources(name, fm, departments);
-        String original = resolveOriginal(corpusRoot, file, fm.original(), name);
+        checkResources(name, fm, departments, keys);
+        String original = resolveOriginal(corpusRoot, file, fm.original(), name, keys);
         return new PlanDocument(fm.id(), fm.organization().strip(), fm.fiscalYear(), fm.series().strip(),
                 fm.title().strip(), blankToNull(fm.source()), Boolean.TRUE.equals(fm.sample()),
                 blankToNull(fm.intro()), blankToNull(fm.contact()), name, original, departments);
@@ -124,43 +128,44 @@ public final class PlanFileParser {
         return new Measure(id, text, line);
     }
 
-    private static void validate(String name, FrontMatter fm, int fmEnd) throws CorpusException {
+    private static void validate(String name, FrontMatter fm, FrontMatterLines keys) throws CorpusException {
         if (!ID.matcher(fm.id()).matches()) {
-            throw fail(name, 2, "id '" + fm.id() + "' は英小文字・数字・ハイフンで書いてください（例: mitaka-2019）");
+            throw fail(name, keys.lineOf("id", 2), "id '" + fm.id() + "' は英小文字・数字・ハイフンで書いてください（例: mitaka-2019）");
         }
-        if (fm.organization().isBlank()) throw fail(name, 2, "organization が空です");
-        if (fm.series().isBlank()) throw fail(name, 2, "series が空です");
-        if (fm.title().isBlank()) throw fail(name, 2, "title が空です");
+        if (fm.organization().isBlank()) throw fail(name, keys.lineOf("organization", 2), "organization が空です");
+        if (fm.series().isBlank()) throw fail(name, keys.lineOf("series", 2), "series が空です");
+        if (fm.title().isBlank()) throw fail(name, keys.lineOf("title", 2), "title が空です");
         try {
             new FiscalYear(fm.fiscalYear());
         } catch (IllegalArgumentException e) {
-            throw fail(name, 2, "fiscalYear: " + e.getMessage());
+            throw fail(name, keys.lineOf("fiscalYear", 2), "fiscalYear: " + e.getMessage());
         }
         if (fm.resources() != null) {
             for (Map.Entry<String, FrontMatter.Resources> e : fm.resources().entrySet()) {
                 FrontMatter.Resources r = e.getValue();
                 if (r == null || (r.staff() != null && r.staff() < 0) || (r.budget() != null && r.budget() < 0)) {
-                    throw fail(name, 2, "resources の「" + e.getKey() + "」は {staff: 人数, budget: 千円} で書いてください");
+                    throw fail(name, keys.lineOf(e.getKey(), 2), "resources の「" + e.getKey() + "」は {staff: 人数, budget: 千円} で書いてください");
                 }
             }
         }
     }
 
-    private static void checkResources(String name, FrontMatter fm, List<Department> departments)
-            throws CorpusException {
+    private static void checkResources(String name, FrontMatter fm, List<Department> departments,
+                                       FrontMatterLines keys) throws CorpusException {
         if (fm.resources() == null) return;
         for (String dept : fm.resources().keySet()) {
             if (departments.stream().noneMatch(d -> d.name().equals(dept))) {
-                throw fail(name, 2, "resources の「" + dept + "」に対応する「## " + dept + "」がありません");
+                throw fail(name, keys.lineOf(dept, 2), "resources の「" + dept + "」に対応する「## " + dept + "」がありません");
             }
         }
     }
 
-    private static String resolveOriginal(Path root, Path file, String original, String name) throws CorpusException {
+    private static String resolveOriginal(Path root, Path file, String original, String name, FrontMatterLines keys)
+            throws CorpusException {
         if (original == null || original.isBlank()) return name;
         Path resolved = file.resolveSibling(original).normalize();
         if (!resolved.startsWith(root.normalize()) || !Files.isRegularFile(resolved)) {
-            throw fail(name, 2, "original のファイル '" + original + "' が見つかりません");
+            throw fail(name, keys.lineOf("original", 2), "original のファイル '" + original + "' が見つかりません");
         }
         return relative(root, resolved);
     }

@@ -10,6 +10,7 @@ import nendo.model.PlanDocument;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -40,6 +41,12 @@ final class PlanSearcher {
         long started = System.nanoTime();
         YearTerms.Extracted extracted = YearTerms.extract(syntax.parse(request.q()));
         Query text = textQueries.build(extracted.remaining());
+        List<String> notices = new ArrayList<>(extracted.notices());
+        if (text == null && !extracted.remaining().isEmpty()) {
+            // Only punctuation or symbols were typed: listing everything would look like a match.
+            notices.add("検索語に検索できる文字がありません（記号だけの語は検索できません）");
+            text = new MatchNoDocsQuery();
+        }
         SearchFilters filters = new SearchFilters(request, extracted.years());
         Query query = filters.apply(text, null);
 
@@ -61,7 +68,7 @@ final class PlanSearcher {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         List<Integer> queryYears = extracted.years().stream().flatMap(List::stream).distinct().toList();
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
-                queryYears, extracted.notices());
+                queryYears, List.copyOf(notices));
     }
 
     private SearchResponse.Hit hit(Document doc, Query text, float score, Map<String, PlanDocument> documents)

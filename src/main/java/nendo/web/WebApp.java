@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    /** Request line plus headers; documented in README as the request size limit. */
+    static final int MAX_REQUEST_HEADER_BYTES = 128 * 1024;
 
     /** Reads the verbatim original of a document. */
     @FunctionalInterface
@@ -37,6 +39,10 @@ public final class WebApp implements AutoCloseable {
     private void configure(JavalinConfig config, ObjectMapper json) {
         config.jsonMapper(new JavalinJackson(json, false));
         config.startup.showJavalinBanner = false;
+        // A 1,000-character Japanese query is ~9 KB URL-encoded, past Jetty's 8 KB default: let it
+        // reach our validation, which answers with a message; beyond this Jetty answers (as JSON).
+        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json)));
         config.staticFiles.add("/public", Location.CLASSPATH);
         config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.fullUrl(), ctx.statusCode(), Math.round(ms)));
         ApiErrors.register(config);
