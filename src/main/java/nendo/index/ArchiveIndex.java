@@ -1,0 +1,176 @@
+package nendo.index;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nendo.analysis.AnalyzerFactory;
+import nendo.corpus.CorpusSnapshot;
+import nendo.model.CorpusProblem;
+import nendo.model.PlanDocument;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The on-disk index and its one owner. Builds are atomic: a new build is written beside the last
+ * commit and becomes visible only when committed, so searchers keep answering from the last
+ * complete index. Each commit records the analysis signature and the corpus fingerprint it was
+ * built from; an index that differs from the running settings or corpus is rebuilt, never served.
+ */
+public final class ArchiveIndex implements Closeable {
+    /** Bump when fields or entry layout change. */
+    static final String SCHEMA = "nendo-schema/1";
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
+
+    private final Directory directory;
+    private final AnalyzerFactory analysis;
+    private final ObjectMapper json;
+    private final EntryDocuments entries;
+    private volatile SearcherManager searchers;
+
+    private ArchiveIndex(Directory directory, AnalyzerFactory analysis, ObjectMapper json) {
+        this.directory = directory;
+        this.analysis = analysis;
+        this.json = json;
+        this.entries = new EntryDocuments(json);
+    }
+
+    public static ArchiveIndex open(Path dir, AnalyzerFactory analysis, ObjectMapper json) throws IOException {
+        return new ArchiveIndex(FSDirectory.open(dir), analysis, json);
+    }
+
+    /** The state of the latest commit, if there is an index at all. */
+    public Optional<IndexState> state() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) return Optional.empty();
+        return Optional.of(toState(SegmentInfos.readLatestCommit(directory).getUserData()));
+    }
+
+    /** True if the index was built by these analysis settings and this schema from this corpus. */
+    public boolean isCurrentFor(CorpusSnapshot corpus) throws IOException {
+        Optional<IndexState> state = state();
+        return state.isPresent()
+                && SCHEMA.equals(state.get().schema())
+                && analysis.signature().equals(state.get().analysis())
+                && corpus.fingerprint().equals(state.get().corpusFingerprint());
+    }
+
+    /** Rebuilds if the index is missing, stale or built with other settings; otherwise keeps it. */
+    public IndexState ensureCurrent(CorpusSnapshot corpus) throws IOException {
+        if (isCurrentFor(corpus)) {
+            openSearchers();
+            return state().orElseThrow();
+        }
+        LOG.info("索引を作り直します (index missing, stale or built with other analysis settings)");
+        return rebuild(corpus);
+    }
+
+    /** Writes every valid document of the snapshot into a new commit, replacing the previous one. */
+    public IndexState rebuild(CorpusSnapshot corpus) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(PlanFields.indexAnalyzer(analysis))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+        int measures = 0;
+        int missions = 0;
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (PlanDocument plan : corpus.documents()) {
+                for (Document entry : entries.of(plan)) {
+                    writer.addDocument(entry);
+                    String kind = entry.get(PlanFields.KIND);
+                    if (PlanFields.KIND_MEASURE.equals(kind)) measures++;
+                    if (PlanFields.KIND_MISSION.equals(kind)) missions++;
+                }
+            }
+            IndexState state = new IndexState(SCHEMA, analysis.signature(), corpus.fingerprint(),
+                    corpus.documents().size(), measures, missions, corpus.problems(), Instant.now().toString());
+            writer.setLiveCommitData(toUserData(state).entrySet());
+            writer.commit();
+        } catch (LockObtainFailedException e) {
+            throw new IOException("索引は別のプロセスが書き込み中です（index is locked by another process）: " + e.getMessage(), e);
+        }
+        openSearchers();
+        return state().orElseThrow();
+    }
+
+    /** Runs {@code work} on a searcher of the latest commit, released afterwards. */
+    public <T> T withSearcher(SearcherWork<T> work) throws IOException {
+        SearcherManager manager = searchers;
+        if (manager == null) throw new IllegalStateException("index not opened: call ensureCurrent first");
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return work.apply(searcher);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Work that needs a searcher; may throw IOException. */
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private synchronized void openSearchers() throws IOException {
+        if (searchers == null) {
+            searchers = new SearcherManager(directory, null);
+        } else {
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    private Map<String, String> toUserData(IndexState state) {
+        Map<String, String> data = new HashMap<>();
+        data.put("schema", state.schema());
+        data.put("analysis", state.analysis());
+        data.put("corpus", state.corpusFingerprint());
+        data.put("documents", Integer.toString(state.documents()));
+        data.put("measures", Integer.toString(state.measures()));
+        data.put("missions", Integer.toString(state.missions()));
+        data.put("builtAt", state.builtAt());
+        try {
+            data.put("invalidFiles", json.writeValueAsString(state.invalidFiles()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return data;
+    }
+
+    private IndexState toState(Map<String, String> data) throws IOException {
+        List<CorpusProblem> invalid = data.containsKey("invalidFiles")
+                ? json.readValue(data.get("invalidFiles"), new TypeReference<List<CorpusProblem>>() {})
+                : List.of();
+        return new IndexState(data.get("schema"), data.get("analysis"), data.get("corpus"),
+                parseInt(data.get("documents")), parseInt(data.get("measures")), parseInt(data.get("missions")),
+                invalid, data.get("builtAt"));
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        SearcherManager manager = searchers;
+        if (manager != null) manager.close();
+        directory.close();
+    }
+}

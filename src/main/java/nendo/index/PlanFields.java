@@ -1,0 +1,59 @@
+package nendo.index;
+
+import java.util.Map;
+import nendo.analysis.AnalyzerFactory;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+/**
+ * Every Lucene field of the archive, declared once. Each index entry is one searchable section
+ * (a measure, a department's mission) or one plan document (kind {@code document}, which holds the
+ * structured document for the API and is never a search hit).
+ */
+public final class PlanFields {
+    /** Unique key (measure id, mission id or document id): StringField, the update-by-id term. */
+    public static final String ID = "id";
+    /** measure | mission | document: KeywordField, filtered on and counted. */
+    public static final String KIND = "kind";
+    /** Organization (三鷹市): KeywordField, filtered on, faceted (doc values) and stored. */
+    public static final String ORG = "org";
+    /** Fiscal year in 西暦: IntField, for range filters (points), facets and sorting (doc values). */
+    public static final String YEAR = "year";
+    /** Department as named that year: KeywordField, filtered, faceted and stored. */
+    public static final String DEPARTMENT = "dept";
+    /** Id of the plan document the entry belongs to: KeywordField, for listing a document. */
+    public static final String DOCUMENT_ID = "doc_id";
+    /** Place of the entry within its document: NumericDocValues, for browsing in document order. */
+    public static final String POSITION = "position";
+    /** The entry's text, verbatim: stored only; hits and snippets are cut from it. */
+    public static final String TEXT = "text";
+    /** Kuromoji words of TEXT: TextField, not stored; precise word matches that rank first. */
+    public static final String TEXT_JA = "text_ja";
+    /** Character bigrams of TEXT: TextField, not stored; recall for any contiguous substring. */
+    public static final String TEXT_BIGRAM = "text_bigram";
+    /** 1 if the document is sample (fictional) data: stored only, shown as a badge. */
+    public static final String SAMPLE = "sample";
+    /** Structured plan document as JSON: stored only, on kind=document entries. */
+    public static final String DOCUMENT_JSON = "document_json";
+
+    public static final String KIND_MEASURE = "measure";
+    public static final String KIND_MISSION = "mission";
+    public static final String KIND_DOCUMENT = "document";
+
+    private PlanFields() {}
+
+    /** The analyzer IndexWriter uses: each text field gets its chain from the one factory. */
+    public static Analyzer indexAnalyzer(AnalyzerFactory analysis) {
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+                TEXT_JA, analysis.japanese(),
+                TEXT_BIGRAM, analysis.bigramIndex()));
+    }
+
+    /** The analyzer for query text and for highlighting: bigram queries omit the unigrams. */
+    public static Analyzer queryAnalyzer(AnalyzerFactory analysis) {
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+                TEXT_JA, analysis.japanese(),
+                TEXT_BIGRAM, analysis.bigramQuery()));
+    }
+}

@@ -1,0 +1,88 @@
+package nendo.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import nendo.cli.Nendo;
+import nendo.config.AppConfig;
+import nendo.search.SearchRequest;
+import nendo.testing.TestArchive;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index is rebuilt exactly when the corpus or the analysis settings differ from its commit. */
+class IndexLifecycleTest {
+    @TempDir
+    Path dir;
+
+    private AppConfig config() {
+        return new AppConfig(dir.resolve("corpus"), dir.resolve("index"), "127.0.0.1", 0);
+    }
+
+    @Test
+    void unchangedCorpusKeepsTheIndexAndAnEditRebuildsIt() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        String firstBuild;
+        try (Nendo nendo = Nendo.open(config())) {
+            IndexState state = nendo.ensureIndex();
+            firstBuild = state.builtAt();
+            assertEquals(7, state.documents());
+            assertEquals(nendo.readCorpus().measureCount(), state.measures());
+        }
+        try (Nendo nendo = Nendo.open(config())) {
+            assertEquals(firstBuild, nendo.ensureIndex().builtAt(), "same corpus and settings: no rebuild");
+        }
+        Path mitaka = dir.resolve("corpus/mitaka/2019.md");
+        Files.writeString(mitaka, Files.readString(mitaka) + "- 新しく追加した独自事業ぴよぴよ計画を推進します。\n");
+        try (Nendo nendo = Nendo.open(config())) {
+            IndexState state = nendo.ensureIndex();
+            assertNotEquals(firstBuild, state.builtAt(), "edited corpus: rebuilt");
+            assertEquals(1, nendo.archive().search(SearchRequest.of("ぴよぴよ計画")).total());
+        }
+    }
+
+    @Test
+    void indexBuiltWithOtherAnalysisSettingsIsRebuilt() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        String firstBuild;
+        try (Nendo nendo = Nendo.open(config())) {
+            firstBuild = nendo.ensureIndex().builtAt();
+        }
+        try (FSDirectory directory = FSDirectory.open(dir.resolve("index"));
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
+                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> data = new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
+            data.put("analysis", "some-other-chain");
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+        }
+        try (Nendo nendo = Nendo.open(config())) {
+            IndexState state = nendo.ensureIndex();
+            assertNotEquals(firstBuild, state.builtAt());
+            assertTrue(state.analysis().startsWith("nendo-analysis/"), state.analysis());
+        }
+    }
+
+    @Test
+    void invalidFileIsSkippedAndReportedWhileTheRestIsIndexed() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        Files.writeString(dir.resolve("corpus/kakuu/2025.md"), "---\nid: kakuu-2025\nfiscalYear: abc\n---\n");
+        try (Nendo nendo = Nendo.open(config())) {
+            IndexState state = nendo.ensureIndex();
+            assertEquals(7, state.documents());
+            assertEquals(1, state.invalidFiles().size());
+            assertEquals("kakuu/2025.md", state.invalidFiles().get(0).file());
+            assertEquals(3, state.invalidFiles().get(0).line());
+            assertEquals(state.invalidFiles(), nendo.archive().health().invalidFiles());
+        }
+    }
+}
