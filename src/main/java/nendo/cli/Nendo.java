@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import nendo.analysis.AnalyzerFactory;
+import nendo.analysis.Synonyms;
 import nendo.config.AppConfig;
 import nendo.corpus.CorpusReader;
 import nendo.corpus.CorpusSnapshot;
@@ -28,7 +29,7 @@ public final class Nendo implements AutoCloseable {
         this.config = config;
         this.json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.index = ArchiveIndex.open(config.indexDir(), analysis, json);
-        this.archive = new PlanArchive(index, analysis, json);
+        this.archive = new PlanArchive(index, analysis, Synonyms.bundled(), json);
     }
 
     public static Nendo open(AppConfig config) throws IOException {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nendo.analysis.AnalyzerFactory;
+import nendo.analysis.Synonyms;
 import nendo.index.ArchiveIndex;
 import nendo.index.IndexState;
 import nendo.index.PlanFields;
@@ -38,10 +39,11 @@ public final class PlanArchive {
 
     private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents) {}
 
-    public PlanArchive(ArchiveIndex index, AnalyzerFactory analysis, ObjectMapper json) {
+    public PlanArchive(ArchiveIndex index, AnalyzerFactory analysis, Synonyms synonyms, ObjectMapper json) {
         this.index = index;
         this.json = json;
-        this.searcher = new PlanSearcher(PlanFields.queryAnalyzer(analysis), PlanFields.indexAnalyzer(analysis));
+        this.searcher = new PlanSearcher(PlanFields.queryAnalyzer(analysis), PlanFields.indexAnalyzer(analysis),
+                synonyms);
     }
 
     public SearchResponse search(SearchRequest request) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nendo.analysis.Synonyms;
 import nendo.index.PlanFields;
 import nendo.model.FiscalYear;
 import nendo.model.PlanDocument;
@@ -31,8 +32,8 @@ final class PlanSearcher {
     private final TextQueries textQueries;
     private final Snippets snippets;
 
-    PlanSearcher(Analyzer queryAnalyzer, Analyzer indexAnalyzer) {
-        this.textQueries = new TextQueries(queryAnalyzer);
+    PlanSearcher(Analyzer queryAnalyzer, Analyzer indexAnalyzer, Synonyms synonyms) {
+        this.textQueries = new TextQueries(queryAnalyzer, synonyms);
         this.snippets = new Snippets(indexAnalyzer);
     }
 
@@ -40,8 +41,12 @@ final class PlanSearcher {
             throws IOException {
         long started = System.nanoTime();
         YearTerms.Extracted extracted = YearTerms.extract(syntax.parse(request.q()));
-        Query text = textQueries.build(extracted.remaining());
+        TextQueries.Built built = textQueries.build(extracted.remaining());
+        Query text = built.query();
         List<String> notices = new ArrayList<>(extracted.notices());
+        for (SearchResponse.Expansion e : built.expansions()) {
+            notices.add("「" + e.word() + "」は " + String.join("・", e.alternatives()) + " も検索しました");
+        }
         if (text == null && !extracted.remaining().isEmpty()) {
             // Only punctuation or symbols were typed: listing everything would look like a match.
             notices.add("検索語に検索できる文字がありません（記号だけの語は検索できません）");
@@ -68,7 +73,7 @@ final class PlanSearcher {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         List<Integer> queryYears = extracted.years().stream().flatMap(List::stream).distinct().toList();
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
-                queryYears, List.copyOf(notices));
+                queryYears, built.expansions(), List.copyOf(notices));
     }
 
     private SearchResponse.Hit hit(Document doc, Query text, float score, Map<String, PlanDocument> documents)

@@ -4,10 +4,15 @@ import java.util.List;
 
 /**
  * One page of hits, with facet counts and how the query was read: {@code queryYears} are fiscal
- * years taken from the query text as filters, {@code notices} explain repairs and interpretations.
+ * years taken from the query text as filters, {@code expansions} the synonyms searched too, and
+ * {@code notices} explain repairs and interpretations in Japanese.
  */
 public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
-                             Facets facets, List<Integer> queryYears, List<String> notices) {
+                             Facets facets, List<Integer> queryYears, List<Expansion> expansions,
+                             List<String> notices) {
+
+    /** A query word that was also searched as its synonyms (synonyms.txt). */
+    public record Expansion(String word, List<String> alternatives) {}
 
     /** One matching entry. {@code snippet} is HTML-escaped text with matches in {@code <mark>}. */
     public record Hit(String id, String org, int year, String era, String department, String kind, String text,

@@ -1,6 +1,8 @@
 package nendo.search;
 
+import java.util.ArrayList;
 import java.util.List;
+import nendo.analysis.Synonyms;
 import nendo.index.PlanFields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -11,29 +13,36 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
- * Turns parsed user text into a Lucene query over the two text fields. Each term must occur as
+ * Turns parsed user text into a Lucene query over the text fields. Each word must occur as
  * contiguous text (a bigram phrase), and a Kuromoji word phrase adds to the score, so that a real
  * word match (防災 as a word) ranks above a match that only bigrams see (京都 inside 東京都).
+ * Unquoted words are also looked up in the synonym list; a quoted phrase is taken literally.
  */
 final class TextQueries {
     /** How much more a match of whole words counts than a contiguous-characters match. */
     private static final float WORD_BOOST = 2.0f;
 
     private final QueryBuilder builder;
+    private final Synonyms synonyms;
 
-    TextQueries(Analyzer queryAnalyzer) {
+    /** The query and the synonym expansions it used, for the response. */
+    record Built(Query query, List<SearchResponse.Expansion> expansions) {}
+
+    TextQueries(Analyzer queryAnalyzer, Synonyms synonyms) {
         this.builder = new QueryBuilder(queryAnalyzer);
+        this.synonyms = synonyms;
     }
 
-    /** Null when nothing searchable is left (e.g. only punctuation); the caller then browses. */
-    Query build(QuerySyntax.Parsed parsed) {
+    /** The query is null when nothing searchable is left (e.g. only punctuation). */
+    Built build(QuerySyntax.Parsed parsed) {
+        List<SearchResponse.Expansion> expansions = new ArrayList<>();
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int required = 0;
         for (List<QuerySyntax.Term> group : parsed.groups()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             int alternatives = 0;
             for (QuerySyntax.Term term : group) {
-                Query q = term(term);
+                Query q = expanded(term, expansions);
                 if (q != null) {
                     any.add(q, Occur.SHOULD);
                     alternatives++;
@@ -46,22 +55,37 @@ final class TextQueries {
         }
         int excluded = 0;
         for (QuerySyntax.Term term : parsed.excluded()) {
-            Query q = term(term);
+            Query q = expanded(term, expansions);
             if (q != null) {
                 all.add(q, Occur.MUST_NOT);
                 excluded++;
             }
         }
-        if (required == 0 && excluded == 0) return null;
+        if (required == 0 && excluded == 0) return new Built(null, List.copyOf(expansions));
         if (required == 0) all.add(new MatchAllDocsQuery(), Occur.MUST);
-        return all.build();
+        return new Built(all.build(), List.copyOf(expansions));
+    }
+
+    /** The word or any of its synonyms; a quoted phrase is never expanded. */
+    private Query expanded(QuerySyntax.Term term, List<SearchResponse.Expansion> expansions) {
+        Query literal = word(term.text());
+        List<String> others = term.phrase() ? List.of() : synonyms.alternatives(term.text());
+        if (others.isEmpty()) return literal;
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        if (literal != null) any.add(literal, Occur.SHOULD);
+        for (String other : others) {
+            Query q = word(other);
+            if (q != null) any.add(q, Occur.SHOULD);
+        }
+        expansions.add(new SearchResponse.Expansion(term.text(), others));
+        return any.build();
     }
 
     /** Contiguous characters are required; the word-level phrase only adds score. */
-    private Query term(QuerySyntax.Term term) {
-        Query chars = builder.createPhraseQuery(PlanFields.TEXT_BIGRAM, term.text());
+    private Query word(String text) {
+        Query chars = builder.createPhraseQuery(PlanFields.TEXT_BIGRAM, text);
         if (chars == null) return null;
-        Query words = builder.createPhraseQuery(PlanFields.TEXT_JA, term.text());
+        Query words = builder.createPhraseQuery(PlanFields.TEXT_JA, text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(chars, Occur.MUST);
         if (words != null) b.add(new BoostQuery(words, WORD_BOOST), Occur.SHOULD);
         return b.build();

@@ -120,4 +120,25 @@ class SearchTest {
                     r.hits().get(0).snippet());
         }
     }
+
+    @Test
+    void synonymsExpandAndSayWhat() throws IOException {
+        SearchResponse r = search("国保", List.of());
+        assertEquals(countEntriesContaining("国保") + countEntriesContaining("国民健康保険"), r.total());
+        assertTrue(ids(r).contains("mitaka-2019-04-03"), "Mitaka's 国民健康保険 measure");
+        assertEquals(List.of(new SearchResponse.Expansion("国保", List.of("国民健康保険"))), r.expansions());
+        r.hits().stream().filter(h -> h.id().equals("mitaka-2019-04-03"))
+                .forEach(h -> assertTrue(h.snippet().contains("<mark>国民健康保険</mark>"), h.snippet()));
+        assertEquals(List.of(), search("\"国保\"", List.of()).expansions(), "a quoted phrase is literal");
+    }
+
+    @Test
+    void eraInTheQueryBecomesAYearFilter() throws IOException {
+        for (String era : List.of("令和元年度", "平成31年度", "R1", "H31", "2019年度", "２０１９年度")) {
+            SearchResponse r = search(era + " 防災", List.of());
+            assertEquals(List.of(2019), r.queryYears(), era);
+            assertEquals(5, r.total(), era);
+            r.hits().forEach(h -> assertEquals(2019, h.year()));
+        }
+    }
 }
