@@ -92,6 +92,25 @@ public final class AnalyzerFactory {
     }
 
     /**
+     * Reading analyzer: katakana readings of Kuromoji's words as bigrams across touching words
+     * ({@link ReadingBigramFilter}), for queries typed in kana. Used for indexing and queries alike.
+     */
+    public Analyzer reading() {
+        return new Analyzer() {
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new JapaneseIterationMarkCharFilter(nfkc(reader));
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+                return new TokenStreamComponents(tokenizer, new ReadingBigramFilter(tokenizer));
+            }
+        };
+    }
+
+    /**
      * Bigram analyzer for indexing: bigrams plus unigrams, so that a one-character query (槽)
      * still finds text. Unigrams are stacked at the same positions, so bigram phrases still line up.
      */
@@ -135,7 +154,9 @@ public final class AnalyzerFactory {
                 + ";japanese=nfkc+iteration-marks+kuromoji(search,discard-compound)+base-form"
                 + "+pos-stop(default)+width+stop(default)+katakana-stem+lowercase"
                 + ";userdict=sha256:" + userDictionaryChecksum
-                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)";
+                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)"
+                + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
+                + "(katakana,small-kana,vu,no-long-vowel)";
     }
 
     private static CharArraySet stopWords() {

@@ -56,6 +56,7 @@ final class EntryDocuments {
         doc.add(new StoredField(PlanFields.TEXT, text));
         doc.add(new TextField(PlanFields.TEXT_JA, text, Field.Store.NO));
         doc.add(new TextField(PlanFields.TEXT_BIGRAM, text, Field.Store.NO));
+        doc.add(new TextField(PlanFields.TEXT_READING, text, Field.Store.NO));
         return doc;
     }
 

@@ -32,6 +32,8 @@ public final class PlanFields {
     public static final String TEXT_JA = "text_ja";
     /** Character bigrams of TEXT: TextField, not stored; recall for any contiguous substring. */
     public static final String TEXT_BIGRAM = "text_bigram";
+    /** Katakana reading bigrams of TEXT: TextField, not stored; kana queries find kanji text. */
+    public static final String TEXT_READING = "text_reading";
     /** 1 if the document is sample (fictional) data: stored only, shown as a badge. */
     public static final String SAMPLE = "sample";
     /** Structured plan document as JSON: stored only, on kind=document entries. */
@@ -47,13 +49,15 @@ public final class PlanFields {
     public static Analyzer indexAnalyzer(AnalyzerFactory analysis) {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 TEXT_JA, analysis.japanese(),
-                TEXT_BIGRAM, analysis.bigramIndex()));
+                TEXT_BIGRAM, analysis.bigramIndex(),
+                TEXT_READING, analysis.reading()));
     }
 
     /** The analyzer for query text and for highlighting: bigram queries omit the unigrams. */
     public static Analyzer queryAnalyzer(AnalyzerFactory analysis) {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 TEXT_JA, analysis.japanese(),
-                TEXT_BIGRAM, analysis.bigramQuery()));
+                TEXT_BIGRAM, analysis.bigramQuery(),
+                TEXT_READING, analysis.reading()));
     }
 }

@@ -38,6 +38,7 @@ final class Snippets {
         if (query != null) {
             spans.addAll(matches(PlanFields.TEXT_JA, query, text));
             spans.addAll(matches(PlanFields.TEXT_BIGRAM, query, text));
+            spans.addAll(matches(PlanFields.TEXT_READING, query, text));
         }
         return render(text, merge(spans));
     }

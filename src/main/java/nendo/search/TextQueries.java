@@ -2,6 +2,7 @@ package nendo.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import nendo.analysis.KanaFolding;
 import nendo.analysis.Synonyms;
 import nendo.index.PlanFields;
 import org.apache.lucene.analysis.Analyzer;
@@ -21,6 +22,12 @@ import org.apache.lucene.util.QueryBuilder;
 final class TextQueries {
     /** How much more a match of whole words counts than a contiguous-characters match. */
     private static final float WORD_BOOST = 2.0f;
+    /** A reading match is a guess at the kanji meant: it counts less than the literal text. */
+    private static final float READING_BOOST = 0.5f;
+    /** A synonym is what the user probably meant, not what they typed: it ranks below the literal word. */
+    private static final float SYNONYM_BOOST = 0.5f;
+    /** One or two kana are too ambiguous to search by sound (の, した…). */
+    private static final int MIN_READING_LENGTH = 3;
 
     private final QueryBuilder builder;
     private final Synonyms synonyms;
@@ -75,19 +82,29 @@ final class TextQueries {
         if (literal != null) any.add(literal, Occur.SHOULD);
         for (String other : others) {
             Query q = word(other);
-            if (q != null) any.add(q, Occur.SHOULD);
+            if (q != null) any.add(new BoostQuery(q, SYNONYM_BOOST), Occur.SHOULD);
         }
         expansions.add(new SearchResponse.Expansion(term.text(), others));
         return any.build();
     }
 
-    /** Contiguous characters are required; the word-level phrase only adds score. */
+    /**
+     * Contiguous characters are required; the word-level phrase only adds score. A word typed in
+     * kana may instead match by reading (ぼうさい → 防災), scored below a literal match.
+     */
     private Query word(String text) {
         Query chars = builder.createPhraseQuery(PlanFields.TEXT_BIGRAM, text);
         if (chars == null) return null;
         Query words = builder.createPhraseQuery(PlanFields.TEXT_JA, text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(chars, Occur.MUST);
         if (words != null) b.add(new BoostQuery(words, WORD_BOOST), Occur.SHOULD);
-        return b.build();
+        Query literal = b.build();
+        if (text.length() < MIN_READING_LENGTH || !KanaFolding.isKanaWord(text)) return literal;
+        Query reading = builder.createPhraseQuery(PlanFields.TEXT_READING, text);
+        if (reading == null) return literal;
+        return new BooleanQuery.Builder()
+                .add(literal, Occur.SHOULD)
+                .add(new BoostQuery(reading, READING_BOOST), Occur.SHOULD)
+                .build();
     }
 }

@@ -42,6 +42,7 @@ class AnalysisTableTest {
             case "japanese" -> FACTORY.japanese();
             case "bigram" -> FACTORY.bigramQuery();
             case "bigram-index" -> FACTORY.bigramIndex();
+            case "reading" -> FACTORY.reading();
             default -> throw new IllegalArgumentException("unknown field " + field + " at line " + line);
         };
         assertEquals(expected, tokens(analyzer, input));

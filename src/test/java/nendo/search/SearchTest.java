@@ -141,4 +141,31 @@ class SearchTest {
             r.hits().forEach(h -> assertEquals(2019, h.year()));
         }
     }
+
+    @Test
+    void kanaQueriesFindKanjiTextByReading() throws IOException {
+        SearchResponse bosai = search("ぼうさい", List.of("三鷹市"));
+        assertEquals(Set.of("mitaka-2019-02-01", "mitaka-2019-02-02", "mitaka-2019-06-01"), ids(bosai));
+        bosai.hits().forEach(h -> assertTrue(h.snippet().contains("<mark>防災</mark>"), h.snippet()));
+
+        SearchResponse fukushi = search("ちいきふくし", List.of());
+        assertEquals(countEntriesContaining("地域福祉"), fukushi.total());
+        assertTrue(ids(fukushi).contains("mitaka-2019-07-03"));
+
+        SearchResponse kodomo = search("こども", List.of());
+        assertEquals(countEntriesContaining("子ども") + countEntriesContaining("子供") + countEntriesContaining("こども"),
+                kodomo.total(), "こども also finds 子ども and 子供 (no entry says two of them)");
+
+        SearchResponse welcome = search("ウェルカム", List.of());
+        assertTrue(ids(welcome).contains("mitaka-2019-07-01"), "ウェルカム finds ウエルカム");
+        assertEquals(countEntriesContaining("ウエルカム") + countEntriesContaining("ウェルカム"), welcome.total());
+    }
+
+    @Test
+    void literalMatchesRankAboveReadingMatches() throws IOException {
+        // ごみ is written ごみ in most entries and ゴミ once: both are found, the literal ones first.
+        SearchResponse r = search("ごみ", List.of());
+        assertEquals(countEntriesContaining("ごみ") + countEntriesContaining("ゴミ"), r.total());
+        assertTrue(r.hits().get(0).text().contains("ごみ"));
+    }
 }

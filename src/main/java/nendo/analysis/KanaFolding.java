@@ -1,0 +1,66 @@
+package nendo.analysis;
+
+/**
+ * Folds kana so that spellings of one sound compare equal: hiragana to katakana, small kana to
+ * full size (ウェルカム = ウエルカム), ヴ syllables to their バ-row equivalents (ヴァイオリン =
+ * バイオリン), and long-vowel marks dropped (コンピューター = コンピュータ).
+ */
+public final class KanaFolding {
+    private static final String SMALL = "ァィゥェォッャュョヮヵヶ";
+    private static final String LARGE = "アイウエオツヤユヨワカケ";
+
+    private KanaFolding() {}
+
+    public static String fold(String text) {
+        String katakana = toKatakana(text);
+        StringBuilder out = new StringBuilder(katakana.length());
+        for (int i = 0; i < katakana.length(); i++) {
+            char c = katakana.charAt(i);
+            if (c == 'ー') continue;
+            if (c == 'ヴ') {
+                char next = i + 1 < katakana.length() ? katakana.charAt(i + 1) : 0;
+                int v = "ァィェォ".indexOf(next);
+                if (v >= 0) {
+                    out.append("バビベボ".charAt(v));
+                    i++;
+                } else {
+                    out.append('ブ');
+                }
+                continue;
+            }
+            int small = SMALL.indexOf(c);
+            out.append(small >= 0 ? LARGE.charAt(small) : c);
+        }
+        return out.toString();
+    }
+
+    private static String toKatakana(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 'ぁ' && c <= 'ゖ' ? (char) (c + ('ァ' - 'ぁ')) : c);
+        }
+        return out.toString();
+    }
+
+    /** True for a non-empty string of katakana only (after {@link #fold}). */
+    public static boolean isKatakana(String text) {
+        if (text.isEmpty()) return false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 'ァ' || c > 'ヺ') return false;
+        }
+        return true;
+    }
+
+    /** True if a query word is written in kana only (hiragana, katakana, long-vowel mark). */
+    public static boolean isKanaWord(String text) {
+        if (text.isEmpty()) return false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean kana = (c >= 'ぁ' && c <= 'ゖ') || (c >= 'ァ' && c <= 'ヺ') || c == 'ー' || c == 'ゔ';
+            if (!kana) return false;
+        }
+        return true;
+    }
+}
