@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -22,6 +23,8 @@ import org.apache.lucene.util.QueryBuilder;
 final class TextQueries {
     /** How much more a match of whole words counts than a contiguous-characters match. */
     private static final float WORD_BOOST = 2.0f;
+    /** Added once per word matched as a word: larger than any bigram-only BM25 score here. */
+    private static final float WORD_TIER = 50.0f;
     /** A reading match is a guess at the kanji meant: it counts less than the literal text. */
     private static final float READING_BOOST = 0.5f;
     /** A synonym is what the user probably meant, not what they typed: it ranks below the literal word. */
@@ -97,7 +100,12 @@ final class TextQueries {
         if (chars == null) return null;
         Query words = builder.createPhraseQuery(PlanFields.TEXT_JA, text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(chars, Occur.MUST);
-        if (words != null) b.add(new BoostQuery(words, WORD_BOOST), Occur.SHOULD);
+        if (words != null) {
+            b.add(new BoostQuery(words, WORD_BOOST), Occur.SHOULD);
+            // A constant tier on top: BM25's length normalisation alone could still let a short
+            // entry that only bigrams match (京都 in 東京都) outrank a long one with the real word.
+            b.add(new BoostQuery(new ConstantScoreQuery(words), WORD_TIER), Occur.SHOULD);
+        }
         Query literal = b.build();
         if (text.length() < MIN_READING_LENGTH || !KanaFolding.isKanaWord(text)) return literal;
         Query reading = builder.createPhraseQuery(PlanFields.TEXT_READING, text);

@@ -168,4 +168,28 @@ class SearchTest {
         assertEquals(countEntriesContaining("ごみ") + countEntriesContaining("ゴミ"), r.total());
         assertTrue(r.hits().get(0).text().contains("ごみ"));
     }
+
+    @Test
+    void bigramOnlyMatchAcrossAWordBoundaryNeverOutranksTheWord(@TempDir Path other) throws IOException {
+        Path corpus = other.resolve("corpus");
+        Files.createDirectories(corpus.resolve("x"));
+        Files.writeString(corpus.resolve("x/2020.md"), """
+                ---
+                id: x-2020
+                organization: テスト市
+                fiscalYear: 2020
+                series: 各部の運営方針と目標
+                title: テスト
+                ---
+
+                ## 総務部
+
+                - 東京都と連携します。
+                - 姉妹都市である京都の市町村との交流事業について、文化・観光・防災・教育など幅広い分野で、市民、事業者、関係団体と協働しながら、長期的な視点で検討を進めます。
+                """);
+        try (TestArchive small = TestArchive.of(other, corpus)) {
+            SearchResponse r = small.nendo().archive().search(SearchRequest.of("京都"));
+            assertEquals(List.of("x-2020-01-02", "x-2020-01-01"), r.hits().stream().map(SearchResponse.Hit::id).toList());
+        }
+    }
 }
