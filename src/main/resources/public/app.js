@@ -436,7 +436,7 @@
     if (hits.length) {
       els.results.replaceChildren(h('ol', { class: 'hit-list', start: String(first) }, hits.map(renderHit)));
     } else {
-      els.results.replaceChildren(renderNoHits(st, total, page));
+      els.results.replaceChildren(renderNoHits(st, total, page, Array.isArray(data.alternatives) ? data.alternatives : []));
     }
 
     renderFacets(st, data.facets || {});
@@ -480,7 +480,7 @@
           : null));
   }
 
-  function renderNoHits(st, total, page) {
+  function renderNoHits(st, total, page, alternatives = []) {
     if (total > 0 && page > 1) {
       return h('div', { class: 'no-hits' },
         h('p', null, 'このページには結果がありません。'),
@@ -492,9 +492,14 @@
         navLink(urlFor(searchQuery({ ...emptySearch(), q: st.q, sort: st.sort })), '絞り込み条件を解除して検索',
           { 'data-focus': 'summary' })));
     }
-    return h('div', { class: 'no-hits' },
-      h('p', null, '該当する項目は見つかりませんでした。'),
-      h('ul', null, tips));
+    const nodes = [h('p', null, '該当する項目は見つかりませんでした。')];
+    if (alternatives.length) {
+      nodes.push(h('p', { class: 'alternatives' }, 'もしかして：',
+        ...alternatives.map((word) => navLink(urlFor(searchQuery({ ...st, q: String(word), page: 1 })), String(word),
+          { class: 'alternative-link', 'data-focus': 'summary' }))));
+    }
+    nodes.push(h('ul', null, tips));
+    return h('div', { class: 'no-hits' }, ...nodes);
   }
 
   function renderActiveFilters(st) {
@@ -843,6 +848,34 @@
     go(url.search.replace(/^\?/, ''), { focus: a.dataset.focus || 'heading', scroll: true });
   }
 
+  // ------------------------------------------------------------------ suggestions
+
+  let suggestTimer = null;
+  let suggestAbort = null;
+
+  /** Completes the word being typed (kanji, hiragana or katakana) from /api/suggest. */
+  function onTypeAhead() {
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(async () => {
+      const words = els.q.value.split(/[\s\u3000]+/);
+      const last = words[words.length - 1] || '';
+      if (!last || last.length > 50) { els.suggestions.replaceChildren(); return; }
+      if (suggestAbort) suggestAbort.abort();
+      suggestAbort = new AbortController();
+      try {
+        const data = await fetchJson(`${API}/suggest?q=${encodeURIComponent(last)}`, suggestAbort.signal);
+        const head = words.slice(0, -1).join(' ');
+        els.suggestions.replaceChildren(...(data.suggestions || []).map((s) => {
+          const option = document.createElement('option');
+          option.value = head ? `${head} ${s.text}` : String(s.text);
+          return option;
+        }));
+      } catch (e) {
+        // Suggestions are a convenience: a failure must not disturb typing or show an error.
+      }
+    }, 150);
+  }
+
   function onPopState() {
     if (location.search === renderedSearch) return; // only the #hash changed
     render({ focus: 'none' });
@@ -868,6 +901,8 @@
     els.results = document.getElementById('results');
     els.pager = document.getElementById('pager');
 
+    els.suggestions = document.getElementById('suggestions');
+    els.q.addEventListener('input', onTypeAhead);
     els.form.addEventListener('submit', onSubmit);
     els.sort.addEventListener('change', onSortChange);
     els.facets.addEventListener('change', onFacetChange);

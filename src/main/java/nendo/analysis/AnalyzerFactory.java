@@ -147,6 +147,11 @@ public final class AnalyzerFactory {
         };
     }
 
+    /** Finds suggestible words (noun runs, quoted names) with readings, using the same dictionary. */
+    public Vocabulary vocabulary() {
+        return new Vocabulary(userDictionary);
+    }
+
     /** Every setting that changes which tokens a text produces; stored in each index commit. */
     public String signature() {
         return "nendo-analysis/" + CHAIN_VERSION

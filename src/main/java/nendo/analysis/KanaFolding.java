@@ -53,6 +53,11 @@ public final class KanaFolding {
         return true;
     }
 
+    /** False for runs of digits and punctuation only (2022, 10月 stays), which make poor suggestions. */
+    static boolean hasNonDigit(CharSequence text) {
+        return text.chars().anyMatch(c -> !Character.isDigit(c) && Character.isLetter(c));
+    }
+
     /** True if a query word is written in kana only (hiragana, katakana, long-vowel mark). */
     public static boolean isKanaWord(String text) {
         if (text.isEmpty()) return false;

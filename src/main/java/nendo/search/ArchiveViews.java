@@ -31,6 +31,11 @@ public final class ArchiveViews {
 
     public record DepartmentList(List<DepartmentCount> departments) {}
 
+    /** A completion; {@code html} is the text HTML-escaped with the typed prefix in {@code <mark>}. */
+    public record Suggestion(String text, String reading, int count, String html) {}
+
+    public record SuggestList(String query, List<Suggestion> suggestions) {}
+
     public record Health(String status, int documents, int measures, int missions, List<CorpusProblem> invalidFiles,
                          String builtAt, String analysis) {}
 }

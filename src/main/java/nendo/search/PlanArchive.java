@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import nendo.analysis.AnalyzerFactory;
 import nendo.analysis.Synonyms;
+import nendo.analysis.Vocabulary;
 import nendo.index.ArchiveIndex;
 import nendo.index.IndexState;
 import nendo.index.PlanFields;
@@ -34,20 +35,33 @@ public final class PlanArchive {
     private final ArchiveIndex index;
     private final ObjectMapper json;
     private final PlanSearcher searcher;
+    private final Vocabulary vocabulary;
     /** Documents of the reader last seen; reloaded when a new commit is opened. */
     private volatile Catalog catalog;
 
-    private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents) {}
+    private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents, Suggester suggester) {}
 
     public PlanArchive(ArchiveIndex index, AnalyzerFactory analysis, Synonyms synonyms, ObjectMapper json) {
         this.index = index;
         this.json = json;
+        this.vocabulary = analysis.vocabulary();
         this.searcher = new PlanSearcher(PlanFields.queryAnalyzer(analysis), PlanFields.indexAnalyzer(analysis),
                 synonyms);
     }
 
     public SearchResponse search(SearchRequest request) throws IOException {
-        return index.withSearcher(s -> searcher.search(s, request, documents(s)));
+        return index.withSearcher(s -> {
+            SearchResponse response = searcher.search(s, request, documents(s));
+            if (response.total() > 0 || request.q().isBlank()) return response;
+            List<String> nearest = catalog(s).suggester().nearest(request.q(), 5).stream()
+                    .map(ArchiveViews.Suggestion::text).toList();
+            return response.withAlternatives(nearest);
+        });
+    }
+
+    /** Completions of a prefix typed in kanji, hiragana or katakana. */
+    public ArchiveViews.SuggestList suggest(String prefix) throws IOException {
+        return index.withSearcher(s -> new ArchiveViews.SuggestList(prefix, catalog(s).suggester().complete(prefix)));
     }
 
     public ArchiveViews.DocumentList documents() throws IOException {
@@ -140,9 +154,13 @@ public final class PlanArchive {
 
     /** All plan documents of this searcher's commit, ordered by organization then year. */
     private Map<String, PlanDocument> documents(IndexSearcher s) throws IOException {
+        return catalog(s).documents();
+    }
+
+    private Catalog catalog(IndexSearcher s) throws IOException {
         DirectoryReader reader = (DirectoryReader) s.getIndexReader();
         Catalog current = catalog;
-        if (current != null && current.reader() == reader) return current.documents();
+        if (current != null && current.reader() == reader) return current;
         TopDocs top = s.search(KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT), Integer.MAX_VALUE);
         List<PlanDocument> docs = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
@@ -151,7 +169,8 @@ public final class PlanArchive {
         docs.sort(Comparator.comparing(PlanDocument::organization).thenComparingInt(PlanDocument::fiscalYear));
         Map<String, PlanDocument> map = new LinkedHashMap<>();
         docs.forEach(d -> map.put(d.id(), d));
-        catalog = new Catalog(reader, map);
-        return map;
+        Catalog built = new Catalog(reader, map, new Suggester(map.values(), vocabulary));
+        catalog = built;
+        return built;
     }
 }

@@ -73,7 +73,7 @@ final class PlanSearcher {
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         List<Integer> queryYears = extracted.years().stream().flatMap(List::stream).distinct().toList();
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
-                queryYears, built.expansions(), List.copyOf(notices));
+                queryYears, built.expansions(), List.copyOf(notices), List.of());
     }
 
     private SearchResponse.Hit hit(Document doc, Query text, float score, Map<String, PlanDocument> documents)

@@ -5,11 +5,18 @@ import java.util.List;
 /**
  * One page of hits, with facet counts and how the query was read: {@code queryYears} are fiscal
  * years taken from the query text as filters, {@code expansions} the synonyms searched too, and
- * {@code notices} explain repairs and interpretations in Japanese.
+ * {@code notices} explain repairs and interpretations in Japanese; {@code alternatives} are nearby
+ * words from the archive's vocabulary, offered when nothing was found.
  */
 public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
                              Facets facets, List<Integer> queryYears, List<Expansion> expansions,
-                             List<String> notices) {
+                             List<String> notices, List<String> alternatives) {
+
+    /** The same response offering other words to try (used when nothing was found). */
+    public SearchResponse withAlternatives(List<String> words) {
+        return new SearchResponse(query, total, page, size, tookMs, hits, facets, queryYears, expansions, notices,
+                List.copyOf(words));
+    }
 
     /** A query word that was also searched as its synonyms (synonyms.txt). */
     public record Expansion(String word, List<String> alternatives) {}

@@ -14,6 +14,7 @@ import nendo.search.SearchRequest;
 final class SearchParams {
     private static final int MAX_VALUE_LENGTH = 200;
     private static final int MAX_REPEATS = 50;
+    private static final int MAX_SUGGEST_PREFIX = 50;
     private static final Set<String> KINDS = Set.of("measure", "mission");
 
     private SearchParams() {}
@@ -49,6 +50,16 @@ final class SearchParams {
         }
         return new SearchRequest(q == null ? "" : q.strip(), years, from, to, repeated(ctx, "dept"),
                 repeated(ctx, "org"), kinds, page, size, sort);
+    }
+
+    /** The prefix to complete: at most 50 characters (a suggestion is a word, not a sentence). */
+    static String suggestPrefix(Context ctx) {
+        String q = single(ctx, "q");
+        if (q == null) return "";
+        if (q.length() > MAX_SUGGEST_PREFIX) {
+            throw ClientError.badRequest("補完する語が長すぎます（" + MAX_SUGGEST_PREFIX + "文字以内）");
+        }
+        return q.strip();
     }
 
     static Integer optionalYear(Context ctx, String name) {

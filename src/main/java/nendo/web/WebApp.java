@@ -52,6 +52,7 @@ public final class WebApp implements AutoCloseable {
     private void routes(JavalinConfig config) {
         var r = config.routes;
         r.get("/api/search", ctx -> ctx.json(archive.search(SearchParams.searchRequest(ctx))));
+        r.get("/api/suggest", ctx -> ctx.json(archive.suggest(SearchParams.suggestPrefix(ctx))));
         r.get("/api/years", ctx -> ctx.json(archive.years()));
         r.get("/api/departments", ctx -> ctx.json(archive.departments(
                 SearchParams.optionalYear(ctx, "year"), SearchParams.optionalText(ctx, "org"))));

@@ -192,4 +192,25 @@ class SearchTest {
             assertEquals(List.of("x-2020-01-02", "x-2020-01-01"), r.hits().stream().map(SearchResponse.Hit::id).toList());
         }
     }
+
+    @Test
+    void suggestionsCompleteKanjiAndKanaPrefixes() throws IOException {
+        PlanArchive a = archive.nendo().archive();
+        assertEquals("防災", a.suggest("ぼう").suggestions().get(0).text(), "hiragana reading prefix");
+        assertEquals("防災", a.suggest("ボウサ").suggestions().get(0).text(), "katakana reading prefix");
+        ArchiveViews.Suggestion first = a.suggest("防").suggestions().get(0);
+        assertEquals("防災", first.text());
+        assertEquals("<mark>防</mark>災", first.html());
+        assertTrue(a.suggest("ゆりかご").suggestions().stream().anyMatch(x -> x.text().equals("ゆりかごプラス")));
+        assertEquals(List.of(), a.suggest("").suggestions());
+        assertTrue(a.suggest("防").suggestions().size() <= 10);
+    }
+
+    @Test
+    void zeroHitSearchOffersTheNearestWords() throws IOException {
+        SearchResponse r = search("防災訓連", List.of());
+        assertEquals(0, r.total());
+        assertTrue(r.alternatives().contains("防災訓練"), r.alternatives().toString());
+        assertEquals(List.of(), search("防災", List.of()).alternatives());
+    }
 }

@@ -112,4 +112,19 @@ class BrowserTest {
         wait.until(d -> !error.getText().isBlank());
         assertTrue(error.getText().contains("year"), error.getText());
     }
+
+    @Test
+    void typingOffersCompletionsAndAZeroHitSearchOffersAlternatives() {
+        driver.get(base + "/");
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        box.sendKeys("ぼう");
+        wait.until(d -> d.findElements(By.cssSelector("#suggestions option")).stream()
+                .anyMatch(o -> "防災".equals(o.getAttribute("value"))));
+
+        driver.get(base + "/?q=" + URLEncoder.encode("防災訓連", StandardCharsets.UTF_8));
+        WebElement alternative = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.alternative-link")));
+        assertEquals("防災訓練", alternative.getText());
+        alternative.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit mark")));
+    }
 }

@@ -1,0 +1,101 @@
+package nendo.analysis;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
+import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * Finds the words worth suggesting in a text: runs of touching nouns (地域防災リーダー) and names in
+ * quotes (『子育て支援ビジョン』, 「ゆりかごプラス」), each with its katakana reading so that people
+ * can complete them from kana.
+ */
+public final class Vocabulary {
+    /** A suggestible word and its folded katakana reading (empty when it has none). */
+    public record Word(String text, String reading) {}
+
+    private static final Pattern QUOTED = Pattern.compile("[「『]([^「『」』]{2,40})[」』]");
+    private static final int MAX_LENGTH = 30;
+
+    private final UserDictionary userDictionary;
+
+    Vocabulary(UserDictionary userDictionary) {
+        this.userDictionary = userDictionary;
+    }
+
+    public List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
+        List<Token> tokens = tokens(text);
+        StringBuilder surface = new StringBuilder();
+        StringBuilder reading = new StringBuilder();
+        int lastEnd = -1;
+        for (Token t : tokens) {
+            boolean noun = t.pos().startsWith("名詞") && !t.pos().startsWith("名詞-数") && !t.pos().contains("非自立");
+            if (!noun || t.start() != lastEnd) {
+                add(words, surface, reading);
+            }
+            if (noun) {
+                // Each noun on its own too (防災 inside 地域防災力), besides the whole run.
+                if (t.surface().length() >= 2 && surface.length() > 0) {
+                    words.add(new Word(t.surface(), KanaFolding.fold(t.reading())));
+                }
+                surface.append(t.surface());
+                reading.append(t.reading());
+                lastEnd = t.end();
+            } else {
+                lastEnd = -1;
+            }
+        }
+        add(words, surface, reading);
+        Matcher m = QUOTED.matcher(text);
+        while (m.find()) {
+            StringBuilder r = new StringBuilder();
+            for (Token t : tokens) {
+                if (t.start() >= m.start(1) && t.end() <= m.end(1)) r.append(t.reading());
+            }
+            words.add(new Word(m.group(1), KanaFolding.fold(r.toString())));
+        }
+        return words;
+    }
+
+    private static void add(List<Word> words, StringBuilder surface, StringBuilder reading) {
+        if (surface.length() >= 2 && surface.length() <= MAX_LENGTH && KanaFolding.hasNonDigit(surface)) {
+            words.add(new Word(surface.toString(), KanaFolding.fold(reading.toString())));
+        }
+        surface.setLength(0);
+        reading.setLength(0);
+    }
+
+    private record Token(String surface, String reading, String pos, int start, int end) {}
+
+    private List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.NORMAL)) {
+            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+            ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
+            PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+            OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
+            tokenizer.setReader(new StringReader(text));
+            tokenizer.reset();
+            while (tokenizer.incrementToken()) {
+                String r = reading.getReading();
+                String p = pos.getPartOfSpeech();
+                tokens.add(new Token(term.toString(), r == null ? term.toString() : r, p == null ? "" : p,
+                        offset.startOffset(), offset.endOffset()));
+            }
+            tokenizer.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+}
