@@ -137,6 +137,7 @@ public final class AnalyzerFactory {
                 stream = new LowerCaseFilter(stream);
                 stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
                         | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
+                if (!unigrams) stream = new RunGapFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
             }
 
