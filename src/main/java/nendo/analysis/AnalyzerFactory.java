@@ -67,14 +67,12 @@ public final class AnalyzerFactory {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new JapaneseIterationMarkCharFilter(nfkc(reader));
+                return japaneseReader(reader);
             }
 
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                // SEARCH mode splits long compounds; discarding the compound token keeps a flat
-                // token stream, so phrase queries (contiguous words) behave.
-                Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+                Tokenizer tokenizer = kuromoji();
                 TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
                 stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
                 stream = new CJKWidthFilter(stream);
@@ -99,12 +97,12 @@ public final class AnalyzerFactory {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return new JapaneseIterationMarkCharFilter(nfkc(reader));
+                return japaneseReader(reader);
             }
 
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+                Tokenizer tokenizer = kuromoji();
                 return new TokenStreamComponents(tokenizer, new ReadingBigramFilter(tokenizer));
             }
         };
@@ -167,6 +165,18 @@ public final class AnalyzerFactory {
 
     private static CharArraySet stopWords() {
         return JapaneseAnalyzer.getDefaultStopSet();
+    }
+
+    /**
+     * SEARCH mode splits long compounds; discarding the compound token keeps a flat token stream,
+     * so phrase queries (contiguous words) behave.
+     */
+    private Tokenizer kuromoji() {
+        return new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+    }
+
+    private static Reader japaneseReader(Reader reader) {
+        return new JapaneseIterationMarkCharFilter(nfkc(reader));
     }
 
     private static Reader nfkc(Reader reader) {

@@ -87,18 +87,9 @@ class SearchTest {
         assertEquals(r.hits().get(0).text(), r.hits().get(0).snippet());
     }
 
-    /** Counts measure and mission entries whose text contains q, straight from the parsed corpus. */
-    private static long countEntriesContaining(String q) {
-        return archive.nendo().readCorpus().documents().stream()
-                .flatMap(d -> d.departments().stream())
-                .mapToLong(d -> (d.mission() != null && d.mission().contains(q) ? 1 : 0)
-                        + d.measures().stream().filter(m -> m.text().contains(q)).count())
-                .sum();
-    }
-
-    @Test
-    void markupInTextIsEscapedInSnippets(@TempDir Path other) throws IOException {
-        Path corpus = other.resolve("corpus");
+    /** A one-document corpus of テスト市 FY2020 whose 総務部 has the given measure lines. */
+    private static Path testCorpus(Path dir, String measures) throws IOException {
+        Path corpus = dir.resolve("corpus");
         Files.createDirectories(corpus.resolve("x"));
         Files.writeString(corpus.resolve("x/2020.md"), """
                 ---
@@ -111,6 +102,22 @@ class SearchTest {
 
                 ## 総務部
 
+                """ + measures);
+        return corpus;
+    }
+
+    /** Counts measure and mission entries whose text contains q, straight from the parsed corpus. */
+    private static long countEntriesContaining(String q) {
+        return archive.nendo().readCorpus().documents().stream()
+                .flatMap(d -> d.departments().stream())
+                .mapToLong(d -> (d.mission() != null && d.mission().contains(q) ? 1 : 0)
+                        + d.measures().stream().filter(m -> m.text().contains(q)).count())
+                .sum();
+    }
+
+    @Test
+    void markupInTextIsEscapedInSnippets(@TempDir Path other) throws IOException {
+        Path corpus = testCorpus(other, """
                 - 防災と<script>alert(1)</script>の"訓練"&点検を行います。
                 """);
         try (TestArchive small = TestArchive.of(other, corpus)) {
@@ -171,19 +178,7 @@ class SearchTest {
 
     @Test
     void bigramOnlyMatchAcrossAWordBoundaryNeverOutranksTheWord(@TempDir Path other) throws IOException {
-        Path corpus = other.resolve("corpus");
-        Files.createDirectories(corpus.resolve("x"));
-        Files.writeString(corpus.resolve("x/2020.md"), """
-                ---
-                id: x-2020
-                organization: テスト市
-                fiscalYear: 2020
-                series: 各部の運営方針と目標
-                title: テスト
-                ---
-
-                ## 総務部
-
+        Path corpus = testCorpus(other, """
                 - 東京都と連携します。
                 - 姉妹都市である京都の市町村との交流事業について、文化・観光・防災・教育など幅広い分野で、市民、事業者、関係団体と協働しながら、長期的な視点で検討を進めます。
                 """);
