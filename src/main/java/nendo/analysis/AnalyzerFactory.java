@@ -64,12 +64,7 @@ public final class AnalyzerFactory {
 
     /** Kuromoji field analyzer; the same chain serves indexing and queries. */
     public Analyzer japanese() {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return japaneseReader(reader);
-            }
-
+        return new KuromojiAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = kuromoji();
@@ -94,12 +89,7 @@ public final class AnalyzerFactory {
      * ({@link ReadingBigramFilter}), for queries typed in kana. Used for indexing and queries alike.
      */
     public Analyzer reading() {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return japaneseReader(reader);
-            }
-
+        return new KuromojiAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = kuromoji();
@@ -175,8 +165,12 @@ public final class AnalyzerFactory {
         return new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
     }
 
-    private static Reader japaneseReader(Reader reader) {
-        return new JapaneseIterationMarkCharFilter(nfkc(reader));
+    /** Analyzers over Kuromoji: NFKC, then iteration marks spelled out, before the tokenizer. */
+    private abstract static class KuromojiAnalyzer extends Analyzer {
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new JapaneseIterationMarkCharFilter(nfkc(reader));
+        }
     }
 
     private static Reader nfkc(Reader reader) {

@@ -29,13 +29,6 @@ final class ApiErrors {
             LOG.error("request {} {} failed (id {})", ctx.method(), ctx.path(), requestId, e);
             write(ctx, 500, "サーバー内部でエラーが発生しました（request id: " + requestId + "）");
         });
-        // Unknown routes and methods: Javalin's own 404/405, answered in our shape.
-        config.routes.error(404, "*", ctx -> {
-            if (!isOurs(ctx)) write(ctx, 404, "そのページや API はありません: " + ctx.path() + "（unknown route）");
-        });
-        config.routes.error(405, "*", ctx -> {
-            if (!isOurs(ctx)) write(ctx, 405, "このメソッドは使えません: " + ctx.method() + " " + ctx.path());
-        });
     }
 
     private static String message(HttpResponseException e, Context ctx) {
@@ -46,13 +39,7 @@ final class ApiErrors {
         };
     }
 
-    /** True once one of our error bodies was written, so the status-code handlers leave it alone. */
-    private static boolean isOurs(Context ctx) {
-        return Boolean.TRUE.equals(ctx.attribute("nendo.error"));
-    }
-
     static void write(Context ctx, int status, String message) {
-        ctx.attribute("nendo.error", true);
         ctx.status(status).json(new ErrorBody(status, HttpStatus.forStatus(status).getMessage(), message));
     }
 }
