@@ -39,6 +39,8 @@ public final class WebApp implements AutoCloseable {
     private void configure(JavalinConfig config, ObjectMapper json) {
         config.jsonMapper(new JavalinJackson(json, false));
         config.startup.showJavalinBanner = false;
+        // DELETE /api/search is a wrong method on a real route, not an unknown route.
+        config.http.prefer405over404 = true;
         // A 1,000-character Japanese query is ~9 KB URL-encoded, past Jetty's 8 KB default: let it
         // reach our validation, which answers with a message; beyond this Jetty answers (as JSON).
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
