@@ -452,6 +452,12 @@
     list.hidden = notices.length === 0;
   }
 
+  /** "企画部（現 政策企画部）" when the department was renamed later, else just the name used that year. */
+  function deptLabel(name, canonical) {
+    if (!hasValue(name)) return '';
+    return hasValue(canonical) && canonical !== name ? `${name}（現 ${canonical}）` : String(name);
+  }
+
   function renderHit(hit) {
     const snippet = h('p', { class: 'snippet' });
     if (typeof hit.snippet === 'string' && hit.snippet) {
@@ -464,7 +470,10 @@
       h('p', { class: 'hit-meta' },
         h('span', { class: 'hit-year' }, yearLabel(hit.year, hit.era)),
         hasValue(hit.org) ? h('span', { class: 'hit-org' }, hit.org) : null,
-        hasValue(hit.department) ? h('span', { class: 'hit-dept' }, hit.department) : null,
+        hasValue(hit.department)
+          ? h('span', { class: 'hit-dept', title: hasValue(hit.departmentCanonical) ? `正式名: ${hit.departmentCanonical}` : null },
+            deptLabel(hit.department, hit.departmentCanonical))
+          : null,
         kindTag(hit.kind),
         hit.sample ? sampleBadge() : null),
       snippet,
@@ -665,6 +674,11 @@
         org: hasValue(m.org) ? [String(m.org)] : [],
         year: hasValue(m.year) ? [String(m.year)] : [],
       }), '同じ部・年度の事業を一覧', { 'data-focus': 'summary' }));
+      const followed = hasValue(m.departmentCanonical) ? m.departmentCanonical : m.department;
+      browse.push(' ', navLink(searchHref({
+        dept: [String(followed)],
+        org: hasValue(m.org) ? [String(m.org)] : [],
+      }), `${followed}の事業を全年度で一覧`, { class: 'follow-dept-link', 'data-focus': 'summary' }));
     }
 
     els.viewMeasure.replaceChildren(
@@ -678,7 +692,7 @@
       metaList([
         ['年度', yearLabel(m.year, m.era)],
         ['団体', hasValue(m.org) ? m.org : null],
-        ['部', hasValue(m.department) ? m.department : null],
+        ['部', hasValue(m.department) ? deptLabel(m.department, m.departmentCanonical) : null],
         ['掲載資料', docLink],
         ['ID', h('code', null, m.id)],
       ]),
@@ -721,7 +735,9 @@
       metaList([
         ['団体', hasValue(d.org) ? d.org : null],
         ['年度', yearLabel(d.year, d.era)],
-        ['シリーズ', hasValue(d.series) ? d.series : null],
+        ['シリーズ', hasValue(d.series)
+          ? (hasValue(d.seriesCanonical) && d.seriesCanonical !== d.series ? `${d.series}（現 ${d.seriesCanonical}）` : d.series)
+          : null],
         ['出典', source],
         ['ID', h('code', null, docId)],
       ]),
@@ -773,7 +789,8 @@
       resources.push(h('span', { class: 'dept-budget' }, `予算 ${fmtNum(dep.budget)}千円`));
     }
     return h('section', { class: 'department', id: `dept-${i + 1}`, 'aria-labelledby': `dept-${i + 1}-name` },
-      h('h3', { class: 'dept-name', id: `dept-${i + 1}-name` }, hasValue(dep.name) ? dep.name : `部 ${i + 1}`),
+      h('h3', { class: 'dept-name', id: `dept-${i + 1}-name` },
+        hasValue(dep.name) ? deptLabel(dep.name, dep.canonical) : `部 ${i + 1}`),
       hasValue(dep.mission)
         ? h('div', { class: 'dept-mission' }, h('h4', null, '部の使命・目標'), h('div', { class: 'prose' }, dep.mission))
         : null,

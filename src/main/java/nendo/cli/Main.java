@@ -9,14 +9,14 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code nendo serve | index | search}; only here are errors printed and exit codes set. */
 @Command(name = "nendo", mixinStandardHelpOptions = true, version = "nendo 0.1",
         description = "各部の運営方針と目標 — 全文検索アーカイブ (full-text archive of yearly plan documents)",
-        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class})
+        subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, ImportCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "サブコマンドを指定してください: serve, index, search");
+        throw new CommandLine.ParameterException(spec.commandLine(), "サブコマンドを指定してください: serve, index, search, import, check");
     }
 
     public static void main(String[] args) {

@@ -13,8 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import nendo.model.CorpusProblem;
+import nendo.model.Department;
 import nendo.model.PlanDocument;
 
 /**
@@ -23,6 +26,7 @@ import nendo.model.PlanDocument;
  */
 public final class CorpusReader {
     private final PlanFileParser parser = new PlanFileParser();
+    private final AliasesReader aliasesReader = new AliasesReader();
 
     public CorpusSnapshot read(Path root) {
         if (!Files.isDirectory(root)) {
@@ -31,15 +35,33 @@ public final class CorpusReader {
         List<Path> files = listFiles(root);
         List<PlanDocument> documents = new ArrayList<>();
         List<CorpusProblem> problems = new ArrayList<>();
+        Aliases aliases;
+        try {
+            aliases = aliasesReader.read(root);
+        } catch (CorpusException e) {
+            problems.add(e.problem());
+            aliases = Aliases.NONE;
+        }
         Map<String, String> idToFile = new HashMap<>();
+        Map<String, String> editionToFile = new HashMap<>();
         for (Path file : files) {
             if (!isPlanFile(file)) continue;
             try {
-                PlanDocument doc = parser.parse(root, file);
+                PlanDocument doc = aliases.apply(parser.parse(root, file));
+                checkDepartments(doc, aliases, file);
                 String previous = idToFile.putIfAbsent(doc.id(), doc.sourcePath());
                 if (previous != null) {
                     problems.add(new CorpusProblem(doc.sourcePath(), idLine(file),
                             "id '" + doc.id() + "' は " + previous + " でも使われています"));
+                    continue;
+                }
+                String edition = doc.organization() + "\u0000" + doc.seriesCanonical() + "\u0000" + doc.fiscalYear();
+                String sameEdition = editionToFile.putIfAbsent(edition, doc.sourcePath());
+                if (sameEdition != null) {
+                    problems.add(new CorpusProblem(doc.sourcePath(), lineOf(file, "fiscalYear"),
+                            doc.organization() + " の " + doc.fiscalYear() + " 年度「" + doc.seriesCanonical()
+                                    + "」は " + sameEdition + " にもあります（同じ年度の文書は一つにしてください）"));
+                    idToFile.remove(doc.id());
                     continue;
                 }
                 documents.add(doc);
@@ -47,7 +69,32 @@ public final class CorpusReader {
                 problems.add(e.problem());
             }
         }
-        return new CorpusSnapshot(documents, problems, fingerprint(root, files));
+        return new CorpusSnapshot(documents, problems, fingerprint(root, files), aliases);
+    }
+
+    /** Where an organization lists its departments in aliases.yaml, a heading must be one of them. */
+    private static void checkDepartments(PlanDocument doc, Aliases aliases, Path file) throws CorpusException {
+        Optional<Set<String>> known = aliases.knownDepartments(doc.organization());
+        if (known.isEmpty()) return;
+        for (Department dept : doc.departments()) {
+            if (!known.get().contains(dept.name())) {
+                throw new CorpusException(new CorpusProblem(doc.sourcePath(), headingLine(file, dept.name()),
+                        "部「" + dept.name() + "」は " + Aliases.FILE_NAME + " の「" + doc.organization()
+                                + "」の部の一覧にありません（誤字でなければ、新しい部名か旧名として " + Aliases.FILE_NAME + " に追加してください）"));
+            }
+        }
+    }
+
+    private static int headingLine(Path file, String dept) {
+        try {
+            List<String> lines = java.util.Arrays.asList(TextDecoding.decode(Files.readAllBytes(file)).text().split("\n", -1));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().equals("## " + dept)) return i + 1;
+            }
+        } catch (IOException | TextDecoding.UndeterminedEncodingException e) {
+            // fall through: the problem is still reported, without a line
+        }
+        return 0;
     }
 
     /** Reads the verbatim original of a document, exactly the bytes on disk. */
@@ -58,9 +105,14 @@ public final class CorpusReader {
     }
 
     private static int idLine(Path file) {
+        return lineOf(file, "id");
+    }
+
+    private static int lineOf(Path file, String key) {
         try {
-            return new FrontMatterLines(Files.readAllLines(file, StandardCharsets.UTF_8), 1).lineOf("id", 2);
-        } catch (IOException e) {
+            String text = TextDecoding.decode(Files.readAllBytes(file)).text();
+            return new FrontMatterLines(java.util.Arrays.asList(text.split("\n", -1)), 1).lineOf(key, 2);
+        } catch (IOException | TextDecoding.UndeterminedEncodingException e) {
             return 2;
         }
     }

@@ -1,9 +1,5 @@
 package nendo.corpus;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +65,7 @@ public final class PlanFileParser {
         checkResources(name, fm, departments, keys);
         String original = resolveOriginal(corpusRoot, file, fm.original(), name, keys);
         return new PlanDocument(fm.id(), fm.organization().strip(), fm.fiscalYear(), fm.series().strip(),
-                fm.title().strip(), blankToNull(fm.source()), Boolean.TRUE.equals(fm.sample()),
+                fm.series().strip(), fm.title().strip(), blankToNull(fm.source()), Boolean.TRUE.equals(fm.sample()),
                 blankToNull(fm.intro()), blankToNull(fm.contact()), name, original, departments);
     }
 
@@ -85,6 +81,10 @@ public final class PlanFileParser {
                 }
                 String dept = sourceText(h, lines).replaceFirst("^#+\\s*", "").strip();
                 if (dept.isEmpty()) throw fail(name, line, "部名が空です");
+                if (dept.equals(PlanFileFormat.REVIEW_HEADING)) {
+                    throw fail(name, line, "取り込みで部を決められなかった事業が「## " + dept
+                            + "」に残っています。原文で確かめて正しい部の見出しの下に移してください");
+                }
                 for (DepartmentBuilder b : builders) {
                     if (b.name.equals(dept)) throw fail(name, line, "部「" + dept + "」が二度出てきます");
                 }
@@ -109,7 +109,7 @@ public final class PlanFileParser {
         List<Department> departments = new ArrayList<>();
         for (DepartmentBuilder b : builders) {
             FrontMatter.Resources r = fm.resources() == null ? null : fm.resources().get(b.name);
-            departments.add(new Department(b.name, b.mission, r == null ? null : r.staff(),
+            departments.add(new Department(b.name, b.name, b.mission, r == null ? null : r.staff(),
                     r == null ? null : r.budget(), b.measures));
         }
         return departments;
@@ -181,16 +181,12 @@ public final class PlanFileParser {
         return sb.toString().strip();
     }
 
+    /** Plan files may be UTF-8 (with or without BOM), Shift_JIS or EUC-JP; all read to the same text. */
     private static String decode(String name, Path file) throws CorpusException {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw fail(name, 0, "UTF-8 として読めません（文字コードを UTF-8 にして保存してください）");
+            return TextDecoding.decode(Files.readAllBytes(file)).text();
+        } catch (TextDecoding.UndeterminedEncodingException e) {
+            throw fail(name, 0, e.getMessage());
         } catch (java.io.IOException e) {
             throw fail(name, 0, "読み込めません: " + e.getMessage());
         }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArchiveIndex implements Closeable {
     /** Bump when fields or entry layout change. */
-    static final String SCHEMA = "nendo-schema/2";
+    static final String SCHEMA = "nendo-schema/3";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
 
     private final Directory directory;
@@ -81,14 +81,22 @@ public final class ArchiveIndex implements Closeable {
         return rebuild(corpus);
     }
 
-    /** Writes every valid document of the snapshot into a new commit, replacing the previous one. */
+    /**
+     * Writes every valid document of the snapshot into a new commit, replacing the previous one. A
+     * file that is invalid now but was indexed before keeps its last good version, so that one
+     * broken edit never takes a published document offline; /health lists it as kept.
+     */
     public IndexState rebuild(CorpusSnapshot corpus) throws IOException {
+        List<PlanDocument> kept = lastGoodVersions(corpus);
+        for (PlanDocument k : kept) {
+            LOG.warn("{} は無効なため、前回の索引にあった版を使い続けます (kept last good version)", k.sourcePath());
+        }
         IndexWriterConfig config = new IndexWriterConfig(PlanFields.indexAnalyzer(analysis))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         int measures = 0;
         int missions = 0;
         try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (PlanDocument plan : corpus.documents()) {
+            for (PlanDocument plan : java.util.stream.Stream.concat(corpus.documents().stream(), kept.stream()).toList()) {
                 for (Document entry : entries.of(plan)) {
                     writer.addDocument(entry);
                     String kind = entry.get(PlanFields.KIND);
@@ -97,7 +105,8 @@ public final class ArchiveIndex implements Closeable {
                 }
             }
             IndexState state = new IndexState(SCHEMA, analysis.signature(), corpus.fingerprint(),
-                    corpus.documents().size(), measures, missions, corpus.problems(), Instant.now().toString());
+                    corpus.documents().size() + kept.size(), measures, missions, corpus.problems(),
+                    kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString());
             writer.setLiveCommitData(toUserData(state).entrySet());
             writer.commit();
         } catch (LockObtainFailedException e) {
@@ -105,6 +114,36 @@ public final class ArchiveIndex implements Closeable {
         }
         openSearchers();
         return state().orElseThrow();
+    }
+
+    /** Documents of the current commit whose files are invalid in {@code corpus} and not replaced by a valid one. */
+    private List<PlanDocument> lastGoodVersions(CorpusSnapshot corpus) {
+        if (corpus.problems().isEmpty()) return List.of();
+        java.util.Set<String> invalidFiles = new java.util.HashSet<>();
+        corpus.problems().forEach(p -> invalidFiles.add(p.file()));
+        java.util.Set<String> validIds = new java.util.HashSet<>();
+        corpus.documents().forEach(d -> validIds.add(d.id()));
+        List<PlanDocument> kept = new java.util.ArrayList<>();
+        try {
+            if (!DirectoryReader.indexExists(directory)) return List.of();
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                var top = searcher.search(org.apache.lucene.document.KeywordField.newExactQuery(
+                        PlanFields.KIND, PlanFields.KIND_DOCUMENT), Integer.MAX_VALUE);
+                for (var sd : top.scoreDocs) {
+                    String stored = searcher.storedFields().document(sd.doc).get(PlanFields.DOCUMENT_JSON);
+                    PlanDocument previous = json.readValue(stored, PlanDocument.class);
+                    if (invalidFiles.contains(previous.sourcePath()) && !validIds.contains(previous.id())) {
+                        kept.add(corpus.aliases().apply(previous));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // An unreadable or foreign previous index has nothing to keep; the rebuild replaces it.
+            LOG.warn("前回の索引を読めないため、無効なファイルの旧版は引き継ぎません: {}", e.toString());
+            return List.of();
+        }
+        return kept;
     }
 
     /** Runs {@code work} on a searcher of the latest commit, released afterwards. */
@@ -144,6 +183,7 @@ public final class ArchiveIndex implements Closeable {
         data.put("builtAt", state.builtAt());
         try {
             data.put("invalidFiles", json.writeValueAsString(state.invalidFiles()));
+            data.put("keptFiles", json.writeValueAsString(state.keptFiles()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,9 +194,12 @@ public final class ArchiveIndex implements Closeable {
         List<CorpusProblem> invalid = data.containsKey("invalidFiles")
                 ? json.readValue(data.get("invalidFiles"), new TypeReference<List<CorpusProblem>>() {})
                 : List.of();
+        List<String> kept = data.containsKey("keptFiles")
+                ? json.readValue(data.get("keptFiles"), new TypeReference<List<String>>() {})
+                : List.of();
         return new IndexState(data.get("schema"), data.get("analysis"), data.get("corpus"),
                 parseInt(data.get("documents")), parseInt(data.get("measures")), parseInt(data.get("missions")),
-                invalid, data.get("builtAt"));
+                invalid, kept, data.get("builtAt"));
     }
 
     private static int parseInt(String s) {

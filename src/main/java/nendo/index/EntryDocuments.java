@@ -39,18 +39,18 @@ final class EntryDocuments {
             int deptPosition = (d + 1) * 1000;
             if (dept.mission() != null) {
                 String id = String.format(Locale.ROOT, "%s-%02d-mission", plan.id(), d + 1);
-                entries.add(searchable(id, PlanFields.KIND_MISSION, plan, dept.name(), deptPosition, dept.mission()));
+                entries.add(searchable(id, PlanFields.KIND_MISSION, plan, dept, deptPosition, dept.mission()));
             }
             for (int m = 0; m < dept.measures().size(); m++) {
                 Measure measure = dept.measures().get(m);
-                entries.add(searchable(measure.id(), PlanFields.KIND_MEASURE, plan, dept.name(),
+                entries.add(searchable(measure.id(), PlanFields.KIND_MEASURE, plan, dept,
                         deptPosition + m + 1, measure.text()));
             }
         }
         return entries;
     }
 
-    private static Document searchable(String id, String kind, PlanDocument plan, String dept, int position,
+    private static Document searchable(String id, String kind, PlanDocument plan, Department dept, int position,
                                        String text) {
         Document doc = base(id, kind, plan, dept, position);
         doc.add(new StoredField(PlanFields.TEXT, text));
@@ -60,7 +60,7 @@ final class EntryDocuments {
         return doc;
     }
 
-    private static Document base(String id, String kind, PlanDocument plan, String dept, int position) {
+    private static Document base(String id, String kind, PlanDocument plan, Department dept, int position) {
         Document doc = new Document();
         doc.add(new StringField(PlanFields.ID, id, Field.Store.YES));
         doc.add(new KeywordField(PlanFields.KIND, kind, Field.Store.YES));
@@ -69,7 +69,10 @@ final class EntryDocuments {
         doc.add(new KeywordField(PlanFields.DOCUMENT_ID, plan.id(), Field.Store.YES));
         doc.add(new NumericDocValuesField(PlanFields.POSITION, position));
         doc.add(new StoredField(PlanFields.SAMPLE, plan.sample() ? 1 : 0));
-        if (dept != null) doc.add(new KeywordField(PlanFields.DEPARTMENT, dept, Field.Store.YES));
+        if (dept != null) {
+            doc.add(new KeywordField(PlanFields.DEPARTMENT, dept.name(), Field.Store.YES));
+            doc.add(new KeywordField(PlanFields.DEPARTMENT_CANONICAL, dept.canonical(), Field.Store.YES));
+        }
         return doc;
     }
 }

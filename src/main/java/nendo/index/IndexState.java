@@ -8,8 +8,9 @@ import nendo.model.CorpusProblem;
  * from, and what that corpus held (counts, files that could not be indexed).
  */
 public record IndexState(String schema, String analysis, String corpusFingerprint, int documents, int measures,
-                         int missions, List<CorpusProblem> invalidFiles, String builtAt) {
+                         int missions, List<CorpusProblem> invalidFiles, List<String> keptFiles, String builtAt) {
     public IndexState {
         invalidFiles = List.copyOf(invalidFiles);
+        keptFiles = List.copyOf(keptFiles);
     }
 }

@@ -20,8 +20,13 @@ public final class PlanFields {
     public static final String ORG = "org";
     /** Fiscal year in 西暦: IntField, for range filters (points), facets and sorting (doc values). */
     public static final String YEAR = "year";
-    /** Department as named that year: KeywordField, filtered, faceted and stored. */
+    /** Department as named that year: KeywordField, filtered on and stored. */
     public static final String DEPARTMENT = "dept";
+    /**
+     * Department under its canonical name (aliases.yaml: 企画部 → 政策企画部): KeywordField, faceted and
+     * filtered on, so that one department is followed across a rename.
+     */
+    public static final String DEPARTMENT_CANONICAL = "dept_canonical";
     /** Id of the plan document the entry belongs to: KeywordField, for listing a document. */
     public static final String DOCUMENT_ID = "doc_id";
     /** Place of the entry within its document: NumericDocValues, for browsing in document order. */

@@ -14,20 +14,28 @@ public final class ArchiveViews {
 
     public record MeasureRef(String id, String text) {}
 
-    public record DepartmentView(String name, String mission, Integer staff, Long budget, List<MeasureRef> measures) {}
+    /** {@code name} as printed that year; {@code canonical} the name it is followed under across years. */
+    public record DepartmentView(String name, String canonical, String mission, Integer staff, Long budget,
+                                 List<MeasureRef> measures) {}
 
-    public record DocumentView(String id, String org, int year, String era, String series, String title,
+    public record DocumentView(String id, String org, int year, String era, String series, String seriesCanonical,
+                               String title,
                                String source, boolean sample, String intro, String contact,
                                List<DepartmentView> departments) {}
 
-    public record MeasureView(String id, String org, int year, String era, String department, String kind,
+    public record MeasureView(String id, String org, int year, String era, String department,
+                              String departmentCanonical, String kind,
                               String text, String documentId, String documentTitle, boolean sample, int position) {}
 
     public record YearCount(int year, String era, int documents, int measures) {}
 
     public record YearList(List<YearCount> years) {}
 
-    public record DepartmentCount(String name, long count) {}
+    /** A department under its canonical name, with every name it was printed under and when. */
+    public record DepartmentCount(String name, long count, List<NameUse> names) {}
+
+    /** A name a department was printed under, from one fiscal year to another. */
+    public record NameUse(String name, int fromYear, int toYear) {}
 
     public record DepartmentList(List<DepartmentCount> departments) {}
 
@@ -36,6 +44,10 @@ public final class ArchiveViews {
 
     public record SuggestList(String query, List<Suggestion> suggestions) {}
 
+    /**
+     * {@code keptFiles}: invalid files whose last good version is still served from the previous
+     * index, so that one broken edit never removes a published document.
+     */
     public record Health(String status, int documents, int measures, int missions, List<CorpusProblem> invalidFiles,
-                         String builtAt, String analysis) {}
+                         List<String> keptFiles, String builtAt, String analysis) {}
 }

@@ -85,10 +85,11 @@ public final class PlanArchive {
         for (Department dept : d.departments()) {
             List<ArchiveViews.MeasureRef> measures = dept.measures().stream()
                     .map(m -> new ArchiveViews.MeasureRef(m.id(), m.text())).toList();
-            departments.add(new ArchiveViews.DepartmentView(dept.name(), dept.mission(), dept.staff(), dept.budget(),
-                    measures));
+            departments.add(new ArchiveViews.DepartmentView(dept.name(), dept.canonical(), dept.mission(), dept.staff(),
+                    dept.budget(), measures));
         }
-        return new ArchiveViews.DocumentView(d.id(), d.organization(), d.fiscalYear(), d.era(), d.series(), d.title(),
+        return new ArchiveViews.DocumentView(d.id(), d.organization(), d.fiscalYear(), d.era(), d.series(),
+                d.seriesCanonical(), d.title(),
                 d.source(), d.sample(), d.intro(), d.contact(), departments);
     }
 
@@ -105,7 +106,8 @@ public final class PlanArchive {
             int year = doc.getField(PlanFields.YEAR).numericValue().intValue();
             PlanDocument plan = documents(s).get(doc.get(PlanFields.DOCUMENT_ID));
             return new ArchiveViews.MeasureView(id, doc.get(PlanFields.ORG), year, new FiscalYear(year).era(),
-                    doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.KIND), doc.get(PlanFields.TEXT),
+                    doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.DEPARTMENT_CANONICAL), doc.get(PlanFields.KIND),
+                    doc.get(PlanFields.TEXT),
                     plan.id(), plan.title(), plan.sample(), positionOf(plan, id));
         });
     }
@@ -122,23 +124,35 @@ public final class PlanArchive {
         return new ArchiveViews.YearList(years);
     }
 
-    /** Departments with their number of measures, in the order the documents list them. */
+    /**
+     * Departments under their canonical names with their number of measures, in the order the
+     * documents list them, each with the names it was printed under and in which years.
+     */
     public ArchiveViews.DepartmentList departments(Integer year, String org) throws IOException {
         Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Map<String, int[]>> names = new LinkedHashMap<>();
         for (PlanDocument d : index.withSearcher(this::documents).values()) {
             if (year != null && d.fiscalYear() != year) continue;
             if (org != null && !d.organization().equals(org)) continue;
-            for (Department dept : d.departments()) counts.merge(dept.name(), (long) dept.measures().size(), Long::sum);
+            for (Department dept : d.departments()) {
+                counts.merge(dept.canonical(), (long) dept.measures().size(), Long::sum);
+                int[] span = names.computeIfAbsent(dept.canonical(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(dept.name(), k -> new int[] {d.fiscalYear(), d.fiscalYear()});
+                span[0] = Math.min(span[0], d.fiscalYear());
+                span[1] = Math.max(span[1], d.fiscalYear());
+            }
         }
         List<ArchiveViews.DepartmentCount> list = new ArrayList<>();
-        counts.forEach((k, v) -> list.add(new ArchiveViews.DepartmentCount(k, v)));
+        counts.forEach((k, v) -> list.add(new ArchiveViews.DepartmentCount(k, v, names.get(k).entrySet().stream()
+                .map(e -> new ArchiveViews.NameUse(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingInt(ArchiveViews.NameUse::fromYear)).toList())));
         return new ArchiveViews.DepartmentList(list);
     }
 
     public ArchiveViews.Health health() throws IOException {
         IndexState s = index.state().orElseThrow(() -> new IllegalStateException("no index"));
-        return new ArchiveViews.Health("ok", s.documents(), s.measures(), s.missions(), s.invalidFiles(), s.builtAt(),
-                s.analysis());
+        return new ArchiveViews.Health("ok", s.documents(), s.measures(), s.missions(), s.invalidFiles(), s.keptFiles(),
+                s.builtAt(), s.analysis());
     }
 
     private static int positionOf(PlanDocument plan, String measureId) {

@@ -68,7 +68,7 @@ final class PlanSearcher {
         }
         SearchResponse.Facets facets = new SearchResponse.Facets(
                 FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.YEAR), PlanFields.YEAR),
-                FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.DEPARTMENT), PlanFields.DEPARTMENT),
+                FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.DEPARTMENT), PlanFields.DEPARTMENT_CANONICAL),
                 FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.ORG), PlanFields.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         List<Integer> queryYears = extracted.years().stream().flatMap(List::stream).distinct().toList();
@@ -82,7 +82,8 @@ final class PlanSearcher {
         int year = doc.getField(PlanFields.YEAR).numericValue().intValue();
         PlanDocument plan = documents.get(doc.get(PlanFields.DOCUMENT_ID));
         return new SearchResponse.Hit(doc.get(PlanFields.ID), doc.get(PlanFields.ORG), year,
-                new FiscalYear(year).era(), doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.KIND), body,
+                new FiscalYear(year).era(), doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.DEPARTMENT_CANONICAL),
+                doc.get(PlanFields.KIND), body,
                 snippets.snippet(text, body), doc.get(PlanFields.DOCUMENT_ID), plan == null ? null : plan.title(),
                 doc.getField(PlanFields.SAMPLE).numericValue().intValue() == 1, Float.isNaN(score) ? 0f : score);
     }

@@ -41,8 +41,10 @@ final class SearchFilters {
                     r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo()));
         }
         this.year = and(years);
-        this.department = r.departments().isEmpty() ? null
-                : KeywordField.newSetQuery(PlanFields.DEPARTMENT, bytes(r.departments()));
+        // A department matches by the name used that year or by its canonical name (across renames).
+        this.department = r.departments().isEmpty() ? null : or(List.of(
+                KeywordField.newSetQuery(PlanFields.DEPARTMENT, bytes(r.departments())),
+                KeywordField.newSetQuery(PlanFields.DEPARTMENT_CANONICAL, bytes(r.departments()))));
         this.org = r.orgs().isEmpty() ? null : KeywordField.newSetQuery(PlanFields.ORG, bytes(r.orgs()));
         // Document entries carry no text and are never hits.
         this.kind = KeywordField.newSetQuery(PlanFields.KIND,
@@ -62,6 +64,12 @@ final class SearchFilters {
 
     private static List<BytesRef> bytes(List<String> values) {
         return values.stream().map(BytesRef::new).toList();
+    }
+
+    private static Query or(List<Query> queries) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        queries.forEach(q -> b.add(q, Occur.SHOULD));
+        return new org.apache.lucene.search.ConstantScoreQuery(b.build());
     }
 
     private static Query and(List<Query> queries) {

@@ -21,8 +21,12 @@ public record SearchResponse(String query, long total, int page, int size, long 
     /** A query word that was also searched as its synonyms (synonyms.txt). */
     public record Expansion(String word, List<String> alternatives) {}
 
-    /** One matching entry. {@code snippet} is HTML-escaped text with matches in {@code <mark>}. */
-    public record Hit(String id, String org, int year, String era, String department, String kind, String text,
+    /**
+     * One matching entry. {@code snippet} is HTML-escaped text with matches in {@code <mark>};
+     * {@code department} is the name used that year, {@code departmentCanonical} its current name.
+     */
+    public record Hit(String id, String org, int year, String era, String department, String departmentCanonical,
+                      String kind, String text,
                       String snippet, String documentId, String documentTitle, boolean sample, float score) {}
 
     /** Counts per value, each computed with every filter except its own (drill-sideways). */

@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import nendo.model.PlanDocument;
+import nendo.corpus.OriginalMediaType;
 import nendo.search.PlanArchive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,8 +63,9 @@ public final class WebApp implements AutoCloseable {
         r.get("/api/documents", ctx -> ctx.json(archive.documents()));
         r.get("/api/documents/{id}", ctx -> ctx.json(archive.document(ctx.pathParam("id"))));
         r.get("/api/documents/{id}/original", ctx -> {
-            byte[] bytes = originals.read(archive.plan(ctx.pathParam("id")));
-            ctx.contentType("text/plain; charset=utf-8").result(bytes);
+            var plan = archive.plan(ctx.pathParam("id"));
+            byte[] bytes = originals.read(plan);
+            ctx.contentType(OriginalMediaType.of(plan.originalPath(), bytes)).result(bytes);
         });
         r.get("/health", ctx -> ctx.json(archive.health()));
     }

@@ -92,11 +92,25 @@ class PlanFileParserTest {
     }
 
     @Test
-    void missingFrontMatterAndBadEncodingAreReported() throws Exception {
+    void missingFrontMatterAndUndecodableBytesAreReported() throws Exception {
         assertEquals(1, problem("## 総務部\n\n- 事業\n").line());
-        Path file = dir.resolve("sjis.md");
-        Files.write(file, (FRONT + "\n## 総務部\n\n- 事業\n").getBytes("Shift_JIS"));
+        Path file = dir.resolve("latin1.md");
+        Files.write(file, (FRONT + "\n## 総務部\n\n- café crème brûlée\n").replaceAll("[^\\x00-\\x7F]", "")
+                .concat("- caf\u00e9 cr\u00e8me\n").getBytes("ISO-8859-1"));
         CorpusException e = assertThrows(CorpusException.class, () -> new PlanFileParser().parse(dir, file));
-        assertEquals(true, e.problem().message().contains("UTF-8"), e.problem().message());
+        assertEquals(true, e.problem().message().contains("文字コードを判定できません"), e.problem().message());
+    }
+
+    @Test
+    void shiftJisAndEucJpFilesReadLikeUtf8() throws Exception {
+        String text = FRONT + "\n## 総務部\n\n- 防災訓練を実施し、地域の防災力を高めます。\n";
+        Path utf8 = dir.resolve("utf8.md");
+        Files.writeString(utf8, text);
+        var expected = new PlanFileParser().parse(dir, utf8).departments();
+        for (String charset : new String[] {"windows-31j", "EUC-JP"}) {
+            Path file = dir.resolve(charset + ".md");
+            Files.write(file, text.getBytes(charset));
+            assertEquals(expected, new PlanFileParser().parse(dir, file).departments(), charset);
+        }
     }
 }

@@ -85,4 +85,33 @@ class IndexLifecycleTest {
             assertEquals(state.invalidFiles(), nendo.archive().health().invalidFiles());
         }
     }
+
+    @Test
+    void aBrokenEditKeepsTheLastGoodVersionOnline() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        try (Nendo nendo = Nendo.open(config())) {
+            nendo.ensureIndex();
+            assertEquals(1, nendo.archive().search(SearchRequest.of("ゆりかごプラス")).total());
+        }
+        // Someone saves the published Mitaka file with a typo in its front matter.
+        Path mitaka = dir.resolve("corpus/mitaka/2019.md");
+        Files.writeString(mitaka, Files.readString(mitaka).replace("fiscalYear: 2019", "fiscalYear: 二〇一九"));
+        try (Nendo nendo = Nendo.open(config())) {
+            IndexState state = nendo.ensureIndex();
+            assertEquals(1, state.invalidFiles().size(), state.invalidFiles().toString());
+            assertEquals("mitaka/2019.md", state.invalidFiles().get(0).file());
+            assertEquals(java.util.List.of("mitaka/2019.md"), state.keptFiles());
+            assertEquals(7, state.documents(), "the last good Mitaka document is still indexed");
+            assertEquals(24, nendo.archive().plan("mitaka-2019").measureCount());
+            assertEquals(1, nendo.archive().search(SearchRequest.of("ゆりかごプラス")).total());
+            assertEquals(java.util.List.of("mitaka/2019.md"), nendo.archive().health().keptFiles());
+        }
+        // A file that was never valid has nothing to keep.
+        Files.writeString(dir.resolve("corpus/kakuu/2030.md"), "---\nid: kakuu-2030\n---\n");
+        try (Nendo nendo = Nendo.open(config())) {
+            IndexState state = nendo.ensureIndex();
+            assertEquals(2, state.invalidFiles().size());
+            assertEquals(java.util.List.of("mitaka/2019.md"), state.keptFiles());
+        }
+    }
 }

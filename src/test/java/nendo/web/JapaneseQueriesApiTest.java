@@ -23,42 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The examples of "search that understands how people type Japanese", through the HTTP API. */
-class JapaneseQueriesApiTest {
-    @TempDir
-    static Path dir;
-    static TestArchive archive;
-    static String base;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    @BeforeAll
-    static void start() throws Exception {
-        archive = TestArchive.bundled(dir);
-        base = archive.serve();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        archive.close();
-    }
-
-    static JsonNode get(String path, String... params) throws Exception {
-        StringBuilder url = new StringBuilder(base).append(path).append('?');
-        for (int i = 0; i < params.length; i += 2) {
-            url.append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8)).append('&');
-        }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
-    }
-
-    static List<String> texts(JsonNode search) {
-        List<String> out = new ArrayList<>();
-        search.get("hits").forEach(h -> out.add(h.get("text").asText()));
-        return out;
-    }
-
+/** The examples of "search that understands how people type Japanese", through the HTTP API. */
+class JapaneseQueriesApiTest extends BundledApiTestBase {
     /** Each query finds entries containing the expected text, and every hit of the first page does. */
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({

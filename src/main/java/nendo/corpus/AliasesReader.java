@@ -1,0 +1,82 @@
+package nendo.corpus;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nendo.model.CorpusProblem;
+
+/** Reads and checks corpus/aliases.yaml; a broken file is a problem naming its line, never a crash. */
+final class AliasesReader {
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** The aliases of the corpus, {@link Aliases#NONE} if it has no aliases file. */
+    Aliases read(Path root) throws CorpusException {
+        Path file = root.resolve(Aliases.FILE_NAME);
+        if (!Files.isRegularFile(file)) return Aliases.NONE;
+        String text;
+        try {
+            text = TextDecoding.decode(Files.readAllBytes(file)).text();
+        } catch (TextDecoding.UndeterminedEncodingException e) {
+            throw fail(0, e.getMessage());
+        } catch (IOException e) {
+            throw fail(0, "読み込めません: " + e.getMessage());
+        }
+        Map<String, Aliases.Organization> orgs;
+        try {
+            orgs = yaml.readValue(text, new TypeReference<Map<String, Aliases.Organization>>() {});
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                // Jackson reports the end of the mapping; the person needs the misspelt key.
+                line = lineOf(List.of(text.split("\n", -1)), u.getPropertyName() + ":");
+            }
+            throw fail(line, "YAML として読めません（団体名: {series: {...}, departments: {部名: {formerly: [...], predecessors: [...]}}} の形で書きます）: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        Aliases aliases = new Aliases(orgs);
+        validate(aliases, List.of(text.split("\n", -1)));
+        return aliases;
+    }
+
+    /** An old name may belong to one department only, and may not also be a current name. */
+    private static void validate(Aliases aliases, List<String> lines) throws CorpusException {
+        for (Map.Entry<String, Aliases.Organization> org : aliases.organizations().entrySet()) {
+            if (org.getValue() == null) throw fail(lineOf(lines, org.getKey()), "団体「" + org.getKey() + "」の内容が空です");
+            Map<String, String> owner = new HashMap<>();
+            for (Map.Entry<String, Aliases.DepartmentNames> dept : org.getValue().departments().entrySet()) {
+                Aliases.DepartmentNames names = dept.getValue() == null
+                        ? new Aliases.DepartmentNames(null, null) : dept.getValue();
+                for (String former : names.formerly()) {
+                    if (org.getValue().departments().containsKey(former)) {
+                        throw fail(lineOf(lines, former), "「" + former + "」は現在の部名としても書かれています（旧名は formerly にだけ書きます）");
+                    }
+                    String previous = owner.putIfAbsent(former, dept.getKey());
+                    if (previous != null) {
+                        throw fail(lineOf(lines, former), "旧名「" + former + "」が「" + previous + "」と「" + dept.getKey()
+                                + "」の両方にあります（分割なら predecessors に書きます）");
+                    }
+                }
+            }
+        }
+    }
+
+    private static int lineOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        return 0;
+    }
+
+    private static CorpusException fail(int line, String message) {
+        return new CorpusException(new CorpusProblem(Aliases.FILE_NAME, line, message));
+    }
+}
