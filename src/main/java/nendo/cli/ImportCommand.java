@@ -147,6 +147,7 @@ final class ImportCommand implements Callable<Integer> {
     private static Set<String> knownDepartments(CorpusSnapshot corpus, String org) {
         Set<String> names = new LinkedHashSet<>();
         if (corpus == null) return names;
+        corpus.aliases().knownDepartments(org).ifPresent(names::addAll);
         for (PlanDocument d : corpus.documents()) {
             if (d.organization().equals(org)) d.departments().stream().map(Department::name).forEach(names::add);
         }

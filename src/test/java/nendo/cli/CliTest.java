@@ -68,6 +68,36 @@ class CliTest {
         return run("index", "--corpus", corpus.toString(), "--index", index.toString());
     }
 
+    // ------------------------------------------------------------------ check
+
+    @Test
+    void checkOnTheBundledCorpusIsCleanAndWritesNoIndex() {
+        Result r = run("check", "--corpus", corpus.toString(), "--index", index.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("checked: valid=7 measures=268 invalid=0"), r.toString());
+        assertEquals("", r.err(), r.toString());
+        assertFalse(Files.exists(index), "check never touches the index");
+    }
+
+    @Test
+    void checkNamesEveryBrokenFileWithItsLineAndExitsOne() throws IOException {
+        Path kakuu = corpus.resolve("kakuu/2021.md");
+        List<String> lines = new ArrayList<>(Files.readAllLines(kakuu));
+        lines.add("");
+        lines.add("## " + nendo.corpus.PlanFileFormat.REVIEW_HEADING);
+        lines.add("");
+        lines.add("- 部が決まらなかった事業です。");
+        Files.write(kakuu, lines);
+        Files.write(corpus.resolve("kakuu/2025.md"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0x81, 0x7f});
+        Result r = run("check", "--corpus", corpus.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("checked: valid=6 measures=" + (268 - 39) + " invalid=2"), r.toString());
+        assertTrue(r.err().contains(corpus.resolve("kakuu/2021.md") + ":" + (lines.size() - 2) + ": "), r.toString());
+        assertTrue(r.err().contains("要確認"), r.toString());
+        assertTrue(r.err().contains(corpus.resolve("kakuu/2025.md") + ": 文字コードを判定できません"), r.toString());
+        assertFalse(r.err().contains("Exception"), r.toString());
+    }
+
     // ------------------------------------------------------------------ index
 
     @Test

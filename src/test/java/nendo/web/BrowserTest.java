@@ -106,6 +106,28 @@ class BrowserTest {
     }
 
     @Test
+    void aRenamedDepartmentShowsBothNamesAndIsFollowedAcrossYears() {
+        driver.get(base + "/?doc=kakuu-2019");
+        wait.until(d -> d.findElements(By.cssSelector("#view-doc .department")).size() == 8);
+        assertEquals("企画部（現 政策企画部）", driver.findElement(By.cssSelector("#view-doc .dept-name")).getText());
+        assertTrue(driver.findElement(By.id("view-doc")).getText().contains("各部の運営方針と目標（現 各部の経営方針と主要事業）"));
+
+        driver.findElement(By.cssSelector("#view-doc .measure-link")).click();
+        WebElement follow = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#view-measure a.follow-dept-link")));
+        assertEquals("政策企画部の事業を全年度で一覧", follow.getText());
+        follow.click();
+        wait.until(d -> d.getCurrentUrl().contains("dept=") && !d.findElements(By.cssSelector("#results .hit")).isEmpty());
+        // Every year's measures of the department, under both names (the page lists them oldest first).
+        String summary = driver.findElement(By.id("summary")).getText();
+        assertTrue(driver.getCurrentUrl().contains("dept=" + URLEncoder.encode("政策企画部", StandardCharsets.UTF_8)),
+                driver.getCurrentUrl());
+        assertTrue(driver.findElements(By.cssSelector("#results .hit .hit-year")).get(0).getText().startsWith("2019"),
+                summary);
+        assertTrue(driver.findElements(By.cssSelector("#results .hit .hit-dept")).stream()
+                .anyMatch(e -> e.getText().equals("企画部（現 政策企画部）")));
+    }
+
+    @Test
     void badInputShowsTheServersMessage() {
         driver.get(base + "/?q=x&year=abc");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));

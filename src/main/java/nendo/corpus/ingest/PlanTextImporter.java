@@ -102,6 +102,14 @@ public final class PlanTextImporter {
         }
         DepartmentAttribution.Result attributed = new DepartmentAttribution(options.infer()).attribute(tokens);
         report.addAll(attributed.report());
+        if (!options.knownDepartments().isEmpty()) {
+            for (ImportedPlan.ImportedDepartment d : attributed.departments()) {
+                if (!options.knownDepartments().contains(d.name())) {
+                    report.add(new ReportLine(d.measures().isEmpty() ? 0 : d.measures().get(0).line(), ReportLine.Level.WARNING,
+                            "部「" + d.name() + "」はこの団体の既知の部名にありません（誤読か新しい部か確認し、新しい部なら aliases.yaml に追加してください）"));
+                }
+            }
+        }
         report.sort(java.util.Comparator.comparingInt(ReportLine::line));
 
         return new ImportedPlan(options.organization(), year, year == null ? null : new FiscalYear(year).era(),
