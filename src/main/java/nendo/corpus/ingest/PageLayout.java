@@ -1,6 +1,7 @@
 package nendo.corpus.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -106,13 +107,13 @@ final class PageLayout {
     static float em(List<Glyph> ink) {
         float[] sizes = new float[ink.size()];
         for (int i = 0; i < sizes.length; i++) sizes[i] = ink.get(i).size();
-        java.util.Arrays.sort(sizes);
+        Arrays.sort(sizes);
         return sizes.length == 0 ? 10f : sizes[sizes.length / 2];
     }
 
     /**
      * The least empty strip that separates two blocks: clearly more than the page's usual space
-     * between lines (the median over glyphs of the gap to the nearest glyph of the line below),
+     * between lines (the gap from a glyph to the nearest glyph of the line below, over glyphs),
      * so that lines of a paragraph stay together whatever leading the page was set with.
      */
     private static float blockGap(List<Glyph> ink) {
@@ -134,7 +135,9 @@ final class PageLayout {
             if (best < Float.MAX_VALUE) gaps.add(best);
         }
         gaps.sort(null);
-        float lineGap = gaps.isEmpty() ? 0.3f * em : gaps.get(gaps.size() / 2);
+        // The lower quartile, not the median: in paragraphs of two lines half the glyphs look
+        // down onto the next paragraph.
+        float lineGap = gaps.isEmpty() ? 0.3f * em : gaps.get(gaps.size() / 4);
         return Math.min(2f * em, Math.max(0.8f * em, lineGap + 0.4f * em));
     }
 
