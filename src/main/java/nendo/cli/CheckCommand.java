@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Validates every corpus file without touching the index; exit 1 if any file is invalid. */
-@Command(name = "check", description = "コーパスの全ファイルを検査します。索引は変えません (validate the corpus)")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "コーパスの全ファイルを検査します。索引は変えません (validate the corpus)")
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;

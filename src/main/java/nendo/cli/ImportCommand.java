@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * and a review report. Exit 0: draft complete; 3: draft written but measures await review;
  * 2: the file could not be read or the options are wrong.
  */
-@Command(name = "import", description = "PDF や抽出テキストから下書きを作ります (draft a corpus file from a PDF or extracted text)")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "PDF や抽出テキストから下書きを作ります (draft a corpus file from a PDF or extracted text)")
 final class ImportCommand implements Callable<Integer> {
     static final int NEEDS_REVIEW = 3;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Rebuilds the index from the corpus and reports what it holds; invalid files mean exit 1. */
-@Command(name = "index", description = "コーパスから索引を作り直します (rebuild the index from the corpus)")
+@Command(name = "index", mixinStandardHelpOptions = true, description = "コーパスから索引を作り直します (rebuild the index from the corpus)")
 final class IndexCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;

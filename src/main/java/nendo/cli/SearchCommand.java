@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Searches from the terminal and prints readable hits, matches in 【】. */
-@Command(name = "search", description = "索引を検索します (search the archive)")
+@Command(name = "search", mixinStandardHelpOptions = true, description = "索引を検索します (search the archive)")
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;

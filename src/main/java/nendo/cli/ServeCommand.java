@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the service on the corpus, (re)building the index first if it is missing or stale. */
-@Command(name = "serve", description = "検索サービスを起動します (start the web service)")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "検索サービスを起動します (start the web service)")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 

@@ -122,7 +122,7 @@ public final class PlanFileParser {
         if (!(content instanceof Paragraph) || content.getNext() != null) {
             throw fail(name, line, "事業は「- 本文」の一段落で書いてください（入れ子の箇条書きは使えません）");
         }
-        String text = sourceText(content, lines);
+        String text = PlanFileFormat.unescapeMeasure(sourceText(content, lines));
         if (text.isBlank()) throw fail(name, line, "事業の本文が空です");
         String id = String.format(java.util.Locale.ROOT, "%s-%02d-%02d", docId, deptNo, dept.measures.size() + 1);
         return new Measure(id, text, line);

@@ -37,7 +37,7 @@ public final class TextDecoding {
             return new Decoded(text, "UTF-8 (BOM)", StandardCharsets.UTF_8);
         }
         String utf8 = strict(StandardCharsets.UTF_8, bytes);
-        if (utf8 != null) return new Decoded(utf8, "UTF-8", StandardCharsets.UTF_8);
+        if (utf8 != null && !hasIso2022Escapes(bytes)) return new Decoded(utf8, "UTF-8", StandardCharsets.UTF_8);
 
         CharsetDetector detector = new CharsetDetector();
         detector.setText(bytes);
@@ -64,6 +64,17 @@ public final class TextDecoding {
         String text = strict(charset, body);
         if (text == null) throw new UndeterminedEncodingException(charset.name() + " として読めません");
         return text;
+    }
+
+    /**
+     * ISO-2022-JP (JIS, still used by old mail systems) is 7-bit, so it is also valid UTF-8; its
+     * escape sequences (ESC $ B, ESC ( B …) give it away and send it to the detector instead.
+     */
+    private static boolean hasIso2022Escapes(byte[] bytes) {
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if (bytes[i] == 0x1B && (bytes[i + 1] == '$' || bytes[i + 1] == '(')) return true;
+        }
+        return false;
     }
 
     private static String strict(Charset charset, byte[] bytes) {

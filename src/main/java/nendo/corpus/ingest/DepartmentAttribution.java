@@ -33,23 +33,51 @@ final class DepartmentAttribution {
     private final List<ReportLine> report = new ArrayList<>();
 
     /** @param infer whether inferred attributions (box size, elimination) are placed or sent to review */
-    DepartmentAttribution(boolean infer) {
+    private DepartmentAttribution(boolean infer) {
         this.infer = infer;
     }
 
-    Result attribute(List<Token> tokens) {
+    /**
+     * Chooses the layout from evidence that only one of them produces: a page whose labels come
+     * after their boxes starts with a measure, ends with a label and prints two labels together
+     * (the second belonging to a box in another column); a page whose labels come before their
+     * boxes starts with a label, ends with a measure and has mission paragraphs right after its
+     * labels. A single stray measure above the first label thus no longer turns a labels-before
+     * page into a labels-after one (which would shift every department by one box).
+     */
+    static Result attribute(List<Token> tokens, boolean infer) {
+        DepartmentAttribution a = new DepartmentAttribution(infer);
         int firstLabel = indexOf(tokens, Label.class);
         int firstMeasure = indexOf(tokens, Measure.class);
         if (firstMeasure < 0) {
-            report.add(new ReportLine(0, ReportLine.Level.REVIEW, "事業（● などで始まる項目）が見つかりません"));
+            a.report.add(new ReportLine(0, ReportLine.Level.REVIEW, "事業（● などで始まる項目）が見つかりません"));
+            a.labelsBefore(tokens);
         } else if (firstLabel < 0) {
             tokens.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
-                    .forEach(m -> toReview(m, "部名が一つも見つかりません"));
-        } else if (firstLabel < firstMeasure) {
-            labelsBefore(tokens);
+                    .forEach(m -> a.toReview(m, "部名が一つも見つかりません"));
+        } else if (labelsComeFirst(tokens, firstLabel < firstMeasure)) {
+            a.labelsBefore(tokens);
         } else {
-            labelsAfter(tokens);
+            a.labelsAfter(tokens);
         }
+        return a.result();
+    }
+
+    private static boolean labelsComeFirst(List<Token> tokens, boolean labelIsFirst) {
+        List<Token> structural = tokens.stream().filter(t -> t instanceof Label || t instanceof Measure).toList();
+        int before = 0;
+        int after = 0;
+        if (labelIsFirst) before++; else after++;
+        if (structural.get(structural.size() - 1) instanceof Label) after++; else before++;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!(tokens.get(i) instanceof Label)) continue;
+            if (tokens.get(i + 1) instanceof Stray) before++;   // a mission paragraph under its label
+            if (tokens.get(i + 1) instanceof Label) after++;    // two labels printed together
+        }
+        return before > after || (before == after && labelIsFirst);
+    }
+
+    private Result result() {
         List<ImportedDepartment> result = departments.values().stream()
                 .filter(d -> !d.measures.isEmpty() || d.mission != null)
                 .map(d -> new ImportedDepartment(d.name, d.basis, d.mission, d.measures)).toList();
@@ -67,7 +95,7 @@ final class DepartmentAttribution {
                 }
                 current = dept(l, Basis.LABEL_BEFORE);
             } else if (t instanceof Measure m) {
-                if (current == null) toReview(m, "最初の部名より前にある事業です");
+                if (current == null) toReview(m, "最初の部名より前にあり、どの部の事業か分かりません");
                 else current.measures.add(new ImportedMeasure(m.text(), m.line()));
             } else if (t instanceof Stray s) {
                 // Text between a label and its first measure is the department's mission (使命).
@@ -77,6 +105,9 @@ final class DepartmentAttribution {
                     stray(s);
                 }
             }
+        }
+        if (current != null && current.measures.isEmpty() && current.mission == null) {
+            report.add(new ReportLine(current.line, ReportLine.Level.WARNING, "部「" + current.name + "」には事業がありません"));
         }
     }
 
@@ -168,7 +199,7 @@ final class DepartmentAttribution {
 
     private void toReview(Measure m, String reason) {
         review.add(new ReviewItem(m.text(), m.line(), reason));
-        report.add(new ReportLine(m.line(), ReportLine.Level.REVIEW, "要確認: " + reason + "（" + head(m.text()) + "）"));
+        report.add(new ReportLine(m.line(), ReportLine.Level.REVIEW, reason + "（" + head(m.text()) + "）"));
     }
 
     private void stray(Stray s) {

@@ -43,11 +43,11 @@ public final class DraftWriter {
         for (ImportedDepartment dept : plan.departments()) {
             out.append("\n## ").append(dept.name()).append("\n\n");
             if (dept.mission() != null) out.append(dept.mission()).append("\n\n");
-            for (ImportedMeasure m : dept.measures()) out.append("- ").append(m.text()).append('\n');
+            for (ImportedMeasure m : dept.measures()) out.append("- ").append(PlanFileFormat.escapeMeasure(m.text())).append('\n');
         }
         if (!plan.review().isEmpty()) {
             out.append("\n## ").append(PlanFileFormat.REVIEW_HEADING).append("\n\n");
-            for (ReviewItem item : plan.review()) out.append("- ").append(item.text()).append('\n');
+            for (ReviewItem item : plan.review()) out.append("- ").append(PlanFileFormat.escapeMeasure(item.text())).append('\n');
         }
         return out.toString();
     }

@@ -17,9 +17,12 @@ import nendo.model.FiscalYear;
  * line, and hands the rest to the lexer and the department attribution.
  */
 public final class PlanTextImporter {
+    private static final String YEAR = "((?:令和|平成|昭和)(?:元|[0-9０-９]{1,2})年度|[0-9０-９]{4}年度|[RHＲＨ][0-9０-９]{1,2}年度)";
     /** The headline names the year and the series: 令和元年度「各部の運営方針と目標」を策定しました. */
-    private static final Pattern HEADLINE = Pattern.compile(
-            "((?:令和|平成|昭和)(?:元|[0-9０-９]{1,2})年度|[0-9０-９]{4}年度|[RHＲＨ][0-9０-９]{1,2}年度).*?「([^」]+)」");
+    private static final Pattern HEADLINE = Pattern.compile(YEAR + ".*?「([^」]+)」");
+    /** Or, on a cover or a booklet, without brackets: 令和3年度　各部の運営方針と目標. */
+    private static final Pattern HEADLINE_PLAIN = Pattern.compile(
+            "^" + YEAR + "[\\s\u3000]*([^、。「」\\s\u3000][^、。「」]{0,28}(?:方針|目標|計画|事業))$");
     private static final String DEFAULT_SERIES = "各部の運営方針と目標";
     private static final int MAX_HEADLINE = 60;
     private static final int MAX_KICKER = 30;
@@ -48,9 +51,8 @@ public final class PlanTextImporter {
         int bodyStart = 0;
         if (headline >= 0) {
             title = Labels.strip(lines.get(headline));
-            Matcher m = HEADLINE.matcher(title);
-            m.find();
-            series = m.group(2);
+            Matcher m = headline(title);
+            series = Labels.strip(m.group(2));
             OptionalInt headlineYear = EraYears.parse(m.group(1));
             if (year == null && headlineYear.isPresent()) year = headlineYear.getAsInt();
             int kicker = kicker(lines, headline);
@@ -73,13 +75,14 @@ public final class PlanTextImporter {
             report.add(new ReportLine(0, ReportLine.Level.REVIEW, "年度が分かりません（--year で指定してください）"));
         }
 
+        PlanTextLexer lexer = new PlanTextLexer(options.knownDepartments());
         List<String> intro = new ArrayList<>();
         int i = bodyStart;
         StringBuilder paragraph = null;
         for (; i < lines.size(); i++) {
             String raw = lines.get(i);
             String line = Labels.strip(raw);
-            if (startsBody(line, options.knownDepartments())) break;
+            if (lexer.startsBody(line)) break;
             if (line.isEmpty() || raw.startsWith("\u3000")) {
                 if (paragraph != null) intro.add(paragraph.toString());
                 paragraph = line.isEmpty() ? null : new StringBuilder(line);
@@ -91,8 +94,7 @@ public final class PlanTextImporter {
         }
         if (paragraph != null) intro.add(paragraph.toString());
 
-        List<PlanTextLexer.Token> tokens = new PlanTextLexer(options.knownDepartments())
-                .tokens(lines.subList(i, lines.size()), i + 1);
+        List<PlanTextLexer.Token> tokens = lexer.tokens(lines.subList(i, lines.size()), i + 1);
         List<String> contacts = new ArrayList<>();
         for (PlanTextLexer.Token t : tokens) {
             if (t instanceof PlanTextLexer.Contact c) {
@@ -100,7 +102,7 @@ public final class PlanTextImporter {
                 report.add(new ReportLine(c.line(), ReportLine.Level.INFO, "問い合わせ先: " + c.text()));
             }
         }
-        DepartmentAttribution.Result attributed = new DepartmentAttribution(options.infer()).attribute(tokens);
+        DepartmentAttribution.Result attributed = DepartmentAttribution.attribute(tokens, options.infer());
         report.addAll(attributed.report());
         if (!options.knownDepartments().isEmpty()) {
             for (ImportedPlan.ImportedDepartment d : attributed.departments()) {
@@ -118,19 +120,18 @@ public final class PlanTextImporter {
                 attributed.departments(), attributed.review(), report);
     }
 
-    /** Where the intro ends: the first contact line, bullet or department label. */
-    private static boolean startsBody(String line, Set<String> known) {
-        if (line.isEmpty()) return false;
-        if (PlanTextLexer.CONTACT.matcher(line).find() && line.length() <= 60) return true;
-        if ("●○◆◇■□◎▼▽★☆▪◉【［".indexOf(line.charAt(0)) >= 0) return true;
-        String first = line.split("[ \u3000]")[0];
-        return known.contains(first) || Labels.isDepartmentLabel(first);
+    /** A matcher whose group 1 is the year and group 2 the series, or null if the line is no headline. */
+    private static Matcher headline(String line) {
+        Matcher bracketed = HEADLINE.matcher(line);
+        if (bracketed.find()) return bracketed;
+        Matcher plain = HEADLINE_PLAIN.matcher(line);
+        return plain.matches() ? plain : null;
     }
 
     private static int findHeadline(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             String line = Labels.strip(lines.get(i));
-            if (line.length() <= MAX_HEADLINE && !line.endsWith("。") && HEADLINE.matcher(line).find()) return i;
+            if (line.length() <= MAX_HEADLINE && !line.endsWith("。") && headline(line) != null) return i;
         }
         return -1;
     }

@@ -23,8 +23,10 @@ final class PlanTextLexer {
     private static final Pattern LABEL_THEN_BULLET = Pattern.compile("^(\\S+?)[ \\u3000]+(?=[●○◆◇■□◎▼▽★☆▪◉])");
     /** Brackets staff and designers put around labels: 【企画部】, ［企画部］, 〈企画部〉. */
     private static final Pattern BRACKETED = Pattern.compile("^[【［\\[〔〈《](.+)[】］\\]〕〉》]$");
-    static final Pattern CONTACT = Pattern.compile(
-            "(☎|℡|TEL|Tel|電話|内線|問い?合わ?せ)[^。]*[0-9０-９]{3,}");
+    /** A contact line: a section and its phone or extension (企画経営課☎内線2150, 問い合わせ：…電話 0422-…). */
+    private static final Pattern CONTACT = Pattern.compile(
+            "(☎|℡|TEL|Tel|電話|内線|問い?合わ?せ先?)[\\s:：]*(?:内線|番号)?[\\s:：]*[0-9０-９(（]");
+    private static final int MAX_CONTACT = 60;
 
     sealed interface Token permits Measure, Label, Stray, Contact {}
 
@@ -80,7 +82,7 @@ final class PlanTextLexer {
                 text = null;
                 closed = true;
                 continue;
-            } else if (CONTACT.matcher(line).find() && line.length() <= 60 && closed) {
+            } else if (isContact(line) && closed) {
                 flush(tokens, text, inMeasure, start);
                 tokens.add(new Contact(line, lineNo));
                 text = null;
@@ -104,6 +106,23 @@ final class PlanTextLexer {
         }
         flush(tokens, text, inMeasure, start);
         return tokens;
+    }
+
+    /**
+     * Whether a line ends the introduction: a contact line, a bullet, or a department label
+     * (alone, bracketed, or before a bullet on the same line).
+     */
+    boolean startsBody(String line) {
+        String t = Labels.strip(line);
+        if (t.isEmpty()) return false;
+        if (isContact(t) || STRONG_BULLET.matcher(t).find() || labelOf(t) != null) return true;
+        Matcher pair = LABEL_THEN_BULLET.matcher(t);
+        return pair.find() && labelOf(pair.group(1)) != null;
+    }
+
+    /** Short, not a sentence, and naming a phone or extension; a measure that mentions 電話相談 is none. */
+    static boolean isContact(String line) {
+        return line.length() <= MAX_CONTACT && !line.endsWith("。") && CONTACT.matcher(line).find();
     }
 
     private static void flush(List<Token> tokens, StringBuilder text, boolean inMeasure, int start) {
