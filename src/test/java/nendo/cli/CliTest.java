@@ -47,24 +47,11 @@ class CliTest {
         TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
     }
 
-    private record Result(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
+    private static CliResult run(String... args) {
+        return CliResult.run(args);
     }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            exit = Main.run(args, o, e);
-        }
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Result index() {
+    private CliResult index() {
         return run("index", "--corpus", corpus.toString(), "--index", index.toString());
     }
 
@@ -72,7 +59,7 @@ class CliTest {
 
     @Test
     void checkOnTheBundledCorpusIsCleanAndWritesNoIndex() {
-        Result r = run("check", "--corpus", corpus.toString(), "--index", index.toString());
+        CliResult r = run("check", "--corpus", corpus.toString(), "--index", index.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("checked: valid=7 measures=268 invalid=0"), r.toString());
         assertEquals("", r.err(), r.toString());
@@ -89,7 +76,7 @@ class CliTest {
         lines.add("- 部が決まらなかった事業です。");
         Files.write(kakuu, lines);
         Files.write(corpus.resolve("kakuu/2025.md"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0x81, 0x7f});
-        Result r = run("check", "--corpus", corpus.toString());
+        CliResult r = run("check", "--corpus", corpus.toString());
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().contains("checked: valid=6 measures=" + (268 - 39) + " invalid=2"), r.toString());
         assertTrue(r.err().contains(corpus.resolve("kakuu/2021.md") + ":" + (lines.size() - 2) + ": "), r.toString());
@@ -102,7 +89,7 @@ class CliTest {
 
     @Test
     void indexPrintsTheCounts() {
-        Result r = index();
+        CliResult r = index();
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains(VALID_COUNTS + " invalid=0"), r.toString());
         assertTrue(r.out().contains("文書 7 件, 事業 268 件"), r.toString());
@@ -114,7 +101,7 @@ class CliTest {
     @Test
     void indexTwiceGivesTheSameCounts() {
         assertEquals(0, index().exit());
-        Result again = index();
+        CliResult again = index();
         assertEquals(0, again.exit(), again.toString());
         assertTrue(again.out().contains(VALID_COUNTS + " invalid=0"), again.toString());
     }
@@ -123,7 +110,7 @@ class CliTest {
 
     @Test
     void searchBousaiInMitaka() {
-        Result r = run("search", "防災", "--org", "三鷹市", "--corpus", corpus.toString(), "--index", index.toString());
+        CliResult r = run("search", "防災", "--org", "三鷹市", "--corpus", corpus.toString(), "--index", index.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("「防災」: 3 件"), r.toString());
         // The three Mitaka measures that contain 防災 (grep 防災 corpus/mitaka/2019.md).
@@ -145,7 +132,7 @@ class CliTest {
 
     @Test
     void searchWithYearAndDepartment() {
-        Result r = run("search", "防災", "--year", "2019", "--dept", "総務部", "--corpus", corpus.toString(),
+        CliResult r = run("search", "防災", "--year", "2019", "--dept", "総務部", "--corpus", corpus.toString(),
                 "--index", index.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("「防災」: 4 件"), r.toString());
@@ -154,7 +141,7 @@ class CliTest {
 
     @Test
     void searchWithNoHits() {
-        Result r = run("search", "存在しない語句", "--corpus", corpus.toString(), "--index", index.toString());
+        CliResult r = run("search", "存在しない語句", "--corpus", corpus.toString(), "--index", index.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains(": 0 件"), r.toString());
     }
@@ -321,7 +308,7 @@ class CliTest {
     void aBrokenFileIsNamedWithItsLineAndTheOthersAreStillIndexed(String name, String content, int line,
                                                                    String word) throws IOException {
         write("broken/" + name, content);
-        Result r = index();
+        CliResult r = index();
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().contains(VALID_COUNTS + " invalid=1"), "the 7 valid documents are still indexed\n" + r);
         String problem = problemLine(r.err(), "broken/" + name);
@@ -334,7 +321,7 @@ class CliTest {
     void allBrokenFilesTogether() throws IOException {
         List<Arguments> cases = brokenFiles().toList();
         for (Arguments a : cases) write("broken/" + a.get()[0], (String) a.get()[1]);
-        Result r = index();
+        CliResult r = index();
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().contains(VALID_COUNTS + " invalid=" + cases.size()), r.toString());
         assertTrue(r.out().contains("無効なファイル " + cases.size() + " 件"), r.toString());
@@ -354,7 +341,7 @@ class CliTest {
         write("broken/year.md", (String) brokenFiles().findFirst().orElseThrow().get()[1]);
         assertEquals(1, index().exit());
         Files.delete(corpus.resolve("broken/year.md"));
-        Result r = index();
+        CliResult r = index();
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains(VALID_COUNTS + " invalid=0"), r.toString());
     }
@@ -363,14 +350,14 @@ class CliTest {
 
     @Test
     void unknownSubcommandFails() {
-        Result r = run("frobnicate");
+        CliResult r = run("frobnicate");
         assertNotEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("frobnicate"), r.toString());
     }
 
     @Test
     void noSubcommandFails() {
-        Result r = run();
+        CliResult r = run();
         assertNotEquals(0, r.exit(), r.toString());
         assertFalse(r.err().isBlank(), r.toString());
         assertTrue(r.err().contains("serve") && r.err().contains("index") && r.err().contains("search"),
@@ -379,14 +366,14 @@ class CliTest {
 
     @Test
     void badOptionValueFails() {
-        Result r = run("search", "防災", "--year", "abc", "--corpus", corpus.toString(), "--index", index.toString());
+        CliResult r = run("search", "防災", "--year", "abc", "--corpus", corpus.toString(), "--index", index.toString());
         assertNotEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("abc"), r.toString());
     }
 
     @Test
     void missingCorpusFolderFailsWithAMessage() {
-        Result r = run("index", "--corpus", temp.resolve("nope").toString(), "--index", index.toString());
+        CliResult r = run("index", "--corpus", temp.resolve("nope").toString(), "--index", index.toString());
         assertNotEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("nope"), r.toString());
     }

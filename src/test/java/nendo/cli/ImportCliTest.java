@@ -57,24 +57,11 @@ class ImportCliTest {
         out = temp.resolve("drafts/mitaka/2019.md");
     }
 
-    private record Result(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- out:\n" + out + "\n--- err:\n" + err;
-        }
+    private static CliResult run(String... args) {
+        return CliResult.run(args);
     }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit;
-        try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            exit = Main.run(args, o, e);
-        }
-        return new Result(exit, out.toString(), err.toString());
-    }
-
-    private Result importSeed(String... extra) {
+    private CliResult importSeed(String... extra) {
         List<String> args = new ArrayList<>(List.of("import", SEED.toString(), "--corpus", noCorpus.toString()));
         args.addAll(List.of(extra));
         return run(args.toArray(String[]::new));
@@ -90,7 +77,7 @@ class ImportCliTest {
         return rows;
     }
 
-    private static void assertNoStackTrace(Result r) {
+    private static void assertNoStackTrace(CliResult r) {
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r);
     }
 
@@ -98,7 +85,7 @@ class ImportCliTest {
 
     @Test
     void seedBecomesADraftAndItsOriginal() throws Exception {
-        Result r = importSeed("--org", "三鷹市", "--out", out.toString());
+        CliResult r = importSeed("--org", "三鷹市", "--out", out.toString());
         assertEquals(0, r.exit(), r.toString());
 
         Path original = out.resolveSibling("2019.original.txt");
@@ -122,7 +109,7 @@ class ImportCliTest {
 
     @Test
     void reportLinesNameFileAndLine() {
-        Result r = importSeed("--org", "三鷹市", "--out", out.toString());
+        CliResult r = importSeed("--org", "三鷹市", "--out", out.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains(SEED + ":15: 問い合わせ先: 企画経営課☎内線2150"), r.toString());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith(SEED + ":71: ") && l.contains("総務部")), r.toString());
@@ -136,14 +123,14 @@ class ImportCliTest {
         Files.writeString(out, "\n- 人が書き足した行\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         byte[] edited = Files.readAllBytes(out);
 
-        Result again = importSeed("--org", "三鷹市", "--out", out.toString());
+        CliResult again = importSeed("--org", "三鷹市", "--out", out.toString());
         assertEquals(2, again.exit(), again.toString());
         assertTrue(again.err().contains(out.toString()) && again.err().contains("--force"), again.toString());
         assertArrayEquals(edited, Files.readAllBytes(out), "the edited draft is untouched");
         assertArrayEquals(seedBytes, Files.readAllBytes(out.resolveSibling("2019.original.txt")));
         assertNoStackTrace(again);
 
-        Result forced = importSeed("--org", "三鷹市", "--out", out.toString(), "--force");
+        CliResult forced = importSeed("--org", "三鷹市", "--out", out.toString(), "--force");
         assertEquals(0, forced.exit(), forced.toString());
         assertFalse(Files.readString(out, StandardCharsets.UTF_8).contains("人が書き足した行"));
     }
@@ -154,7 +141,7 @@ class ImportCliTest {
         Files.createDirectories(original.getParent());
         Files.writeString(original, "前の原文\n", StandardCharsets.UTF_8);
 
-        Result r = importSeed("--org", "三鷹市", "--out", out.toString());
+        CliResult r = importSeed("--org", "三鷹市", "--out", out.toString());
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains(original.toString()), r.toString());
         assertFalse(Files.exists(out), "no draft without its original");
@@ -163,7 +150,7 @@ class ImportCliTest {
 
     @Test
     void withoutOutTheDraftGoesToStdout() throws Exception {
-        Result r = importSeed("--org", "三鷹市");
+        CliResult r = importSeed("--org", "三鷹市");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().startsWith("---\n"), r.toString());
         assertTrue(r.out().contains("\n## 子ども政策部\n"), r.toString());
@@ -177,7 +164,7 @@ class ImportCliTest {
         Path corpus = temp.resolve("corpus");
         TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
         Path draft = corpus.resolve("mitaka/2020.md");
-        Result r = run("import", SEED.toString(), "--year", "2020", "--out", draft.toString(),
+        CliResult r = run("import", SEED.toString(), "--year", "2020", "--out", draft.toString(),
                 "--corpus", corpus.toString());
         assertEquals(0, r.exit(), r.toString());
         String text = Files.readString(draft, StandardCharsets.UTF_8);
@@ -189,7 +176,7 @@ class ImportCliTest {
 
     @Test
     void yearAndIdOptions() throws Exception {
-        Result r = importSeed("--org", "三鷹市", "--year", "令和2年度", "--id", "mitaka-2020b", "--out", out.toString());
+        CliResult r = importSeed("--org", "三鷹市", "--year", "令和2年度", "--id", "mitaka-2020b", "--out", out.toString());
         assertEquals(0, r.exit(), r.toString());
         PlanDocument doc = new PlanFileParser().parse(temp.resolve("drafts"), out);
         assertEquals(2020, doc.fiscalYear());
@@ -198,7 +185,7 @@ class ImportCliTest {
 
     @Test
     void unreadableYearIsRefused() {
-        Result r = importSeed("--org", "三鷹市", "--year", "いつか");
+        CliResult r = importSeed("--org", "三鷹市", "--year", "いつか");
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("--year"), r.toString());
         assertNoStackTrace(r);
@@ -208,7 +195,7 @@ class ImportCliTest {
 
     @Test
     void jsonFormatPrintsThePlan() throws Exception {
-        Result r = importSeed("--org", "三鷹市", "--format", "json");
+        CliResult r = importSeed("--org", "三鷹市", "--format", "json");
         assertEquals(0, r.exit(), r.toString());
         JsonNode plan = new ObjectMapper().readTree(r.out());
         assertEquals(8, plan.get("departments").size(), r.out());
@@ -230,7 +217,7 @@ class ImportCliTest {
 
     @Test
     void noInferLeavesMeasuresForReviewAndExitsThree() throws Exception {
-        Result r = importSeed("--org", "三鷹市", "--out", out.toString(), "--no-infer");
+        CliResult r = importSeed("--org", "三鷹市", "--out", out.toString(), "--no-infer");
         assertEquals(NEEDS_REVIEW, r.exit(), r.toString());
         assertTrue(r.err().contains("要確認"), r.toString());
         assertTrue(r.err().contains("うち要確認 9 件"), r.toString());
@@ -244,7 +231,7 @@ class ImportCliTest {
 
     @Test
     void noInferWithJsonListsTheReview() throws Exception {
-        Result r = importSeed("--org", "三鷹市", "--format", "json", "--no-infer");
+        CliResult r = importSeed("--org", "三鷹市", "--format", "json", "--no-infer");
         assertEquals(NEEDS_REVIEW, r.exit(), r.toString());
         JsonNode plan = new ObjectMapper().readTree(r.out());
         assertEquals(5, plan.get("departments").size());
@@ -257,7 +244,7 @@ class ImportCliTest {
     @Test
     void missingFile() {
         Path missing = temp.resolve("ない.txt");
-        Result r = run("import", missing.toString(), "--org", "三鷹市", "--corpus", noCorpus.toString());
+        CliResult r = run("import", missing.toString(), "--org", "三鷹市", "--corpus", noCorpus.toString());
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains(missing.toString()), r.toString());
         assertNoStackTrace(r);
@@ -266,7 +253,7 @@ class ImportCliTest {
     @Test
     void emptyFile() throws IOException {
         Path empty = Files.createFile(temp.resolve("empty.txt"));
-        Result r = run("import", empty.toString(), "--org", "三鷹市", "--out", out.toString(),
+        CliResult r = run("import", empty.toString(), "--org", "三鷹市", "--out", out.toString(),
                 "--corpus", noCorpus.toString());
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains(empty.toString()) && r.err().contains("空"), r.toString());
@@ -280,7 +267,7 @@ class ImportCliTest {
         new Random(3L).nextBytes(bytes);
         bytes[0] = 'x';
         Path file = Files.write(temp.resolve("broken.txt"), bytes);
-        Result r = run("import", file.toString(), "--org", "三鷹市", "--out", out.toString(),
+        CliResult r = run("import", file.toString(), "--org", "三鷹市", "--out", out.toString(),
                 "--corpus", noCorpus.toString());
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains(file.toString()) && r.err().contains("文字コード"), r.toString());
@@ -294,7 +281,7 @@ class ImportCliTest {
         byte[] sjis = new String(seedBytes, StandardCharsets.UTF_8).replace("☎", "電話")
                 .getBytes(java.nio.charset.Charset.forName("windows-31j"));
         Path file = Files.write(temp.resolve("sjis.txt"), sjis);
-        Result r = run("import", file.toString(), "--org", "三鷹市", "--out", out.toString(),
+        CliResult r = run("import", file.toString(), "--org", "三鷹市", "--out", out.toString(),
                 "--corpus", noCorpus.toString());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("文字コード Shift_JIS"), r.toString());
@@ -306,7 +293,7 @@ class ImportCliTest {
 
     @Test
     void missingOrganizationWithoutCorpus() {
-        Result r = importSeed("--out", out.toString());
+        CliResult r = importSeed("--out", out.toString());
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("--org"), r.toString());
         assertTrue(r.err().contains(SEED.toString()), r.toString());
@@ -318,7 +305,7 @@ class ImportCliTest {
     void missingYearIsRefusedWhenTheHeadlineHasNone() throws IOException {
         Path file = Files.writeString(temp.resolve("no-year.txt"), "【企画部】\n●次期基本計画を策定します。\n",
                 StandardCharsets.UTF_8);
-        Result r = run("import", file.toString(), "--org", "三鷹市", "--corpus", noCorpus.toString());
+        CliResult r = run("import", file.toString(), "--org", "三鷹市", "--corpus", noCorpus.toString());
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains(file.toString()) && r.err().contains("--year"), r.toString());
         assertNoStackTrace(r);
