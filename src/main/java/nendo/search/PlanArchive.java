@@ -149,6 +149,11 @@ public final class PlanArchive {
         return new ArchiveViews.DepartmentList(list);
     }
 
+    /** Staff and budget per department and year for one organization (optionally one department). */
+    public DepartmentFigures.Figures figures(String org, String dept) throws IOException {
+        return DepartmentFigures.of(index.withSearcher(this::documents).values(), org, dept);
+    }
+
     public ArchiveViews.Health health() throws IOException {
         IndexState s = index.state().orElseThrow(() -> new IllegalStateException("no index"));
         return new ArchiveViews.Health("ok", s.documents(), s.measures(), s.missions(), s.invalidFiles(), s.keptFiles(),

@@ -59,6 +59,8 @@ public final class WebApp implements AutoCloseable {
         r.get("/api/years", ctx -> ctx.json(archive.years()));
         r.get("/api/departments", ctx -> ctx.json(archive.departments(
                 SearchParams.optionalYear(ctx, "year"), SearchParams.optionalText(ctx, "org"))));
+        r.get("/api/figures", ctx -> ctx.json(archive.figures(
+                SearchParams.optionalText(ctx, "org"), SearchParams.optionalText(ctx, "dept"))));
         r.get("/api/measures/{id}", ctx -> ctx.json(archive.measure(ctx.pathParam("id"))));
         r.get("/api/documents", ctx -> ctx.json(archive.documents()));
         r.get("/api/documents/{id}", ctx -> ctx.json(archive.document(ctx.pathParam("id"))));
