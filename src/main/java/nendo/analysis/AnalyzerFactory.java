@@ -136,6 +136,36 @@ public final class AnalyzerFactory {
         };
     }
 
+    /**
+     * Terms analyzer: nouns and noun compounds ({@link NounCompoundFilter}) from Kuromoji's normal
+     * mode, which keeps compounds whole as the plans write them. Distinctive-term statistics are
+     * counted from the field indexed with it. NFKC first, so ＤＸ and DX are one term; no lower-casing,
+     * so terms are shown as written.
+     */
+    public Analyzer terms() {
+        return new KuromojiAnalyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.NORMAL);
+                return new TokenStreamComponents(tokenizer, new NounCompoundFilter(tokenizer));
+            }
+        };
+    }
+
+    /**
+     * Words as written, punctuation included, with offsets into the original text: the units in
+     * which two versions of a measure are compared, so that a change is shown as whole words.
+     */
+    public Analyzer surfaceWords() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                return new TokenStreamComponents(
+                        new JapaneseTokenizer(userDictionary, false, true, JapaneseTokenizer.Mode.NORMAL));
+            }
+        };
+    }
+
     /** Finds suggestible words (noun runs, quoted names) with readings, using the same dictionary. */
     public Vocabulary vocabulary() {
         return new Vocabulary(userDictionary);
@@ -150,7 +180,8 @@ public final class AnalyzerFactory {
                 + ";userdict=sha256:" + userDictionaryChecksum
                 + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
-                + "(katakana,small-kana,vu,no-long-vowel)";
+                + "(katakana,small-kana,vu,no-long-vowel)"
+                + ";terms=nfkc+iteration-marks+kuromoji(normal)+noun-compounds";
     }
 
     private static CharArraySet stopWords() {

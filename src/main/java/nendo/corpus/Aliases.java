@@ -83,10 +83,13 @@ public record Aliases(Map<String, Organization> organizations) {
         return names == null ? List.of() : names.predecessors();
     }
 
-    /** The document with canonical names filled in. */
+    /** The document with canonical names and predecessors filled in. */
     public PlanDocument apply(PlanDocument doc) {
         List<Department> departments = doc.departments().stream()
-                .map(d -> d.withCanonical(canonicalDepartment(doc.organization(), d.name()))).toList();
+                .map(d -> {
+                    String canonical = canonicalDepartment(doc.organization(), d.name());
+                    return d.withNames(canonical, predecessors(doc.organization(), canonical));
+                }).toList();
         return doc.withNames(canonicalSeries(doc.organization(), doc.series()), departments);
     }
 }

@@ -109,7 +109,7 @@ public final class PlanFileParser {
         List<Department> departments = new ArrayList<>();
         for (DepartmentBuilder b : builders) {
             FrontMatter.Resources r = fm.resources() == null ? null : fm.resources().get(b.name);
-            departments.add(new Department(b.name, b.name, b.mission, r == null ? null : r.staff(),
+            departments.add(new Department(b.name, b.name, List.of(), b.mission, r == null ? null : r.staff(),
                     r == null ? null : r.budget(), b.measures));
         }
         return departments;

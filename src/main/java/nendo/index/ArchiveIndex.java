@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArchiveIndex implements Closeable {
     /** Bump when fields or entry layout change. */
-    static final String SCHEMA = "nendo-schema/3";
+    static final String SCHEMA = "nendo-schema/4";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
 
     private final Directory directory;

@@ -57,6 +57,7 @@ final class EntryDocuments {
         doc.add(new TextField(PlanFields.TEXT_JA, text, Field.Store.NO));
         doc.add(new TextField(PlanFields.TEXT_BIGRAM, text, Field.Store.NO));
         doc.add(new TextField(PlanFields.TEXT_READING, text, Field.Store.NO));
+        doc.add(new TextField(PlanFields.TEXT_TERMS, text, Field.Store.NO));
         return doc;
     }
 

@@ -39,6 +39,11 @@ public final class PlanFields {
     public static final String TEXT_BIGRAM = "text_bigram";
     /** Katakana reading bigrams of TEXT: TextField, not stored; kana queries find kanji text. */
     public static final String TEXT_READING = "text_reading";
+    /**
+     * Nouns and noun compounds of TEXT: TextField (frequencies kept), not stored; distinctive terms
+     * are counted from its postings, never searched.
+     */
+    public static final String TEXT_TERMS = "text_terms";
     /** 1 if the document is sample (fictional) data: stored only, shown as a badge. */
     public static final String SAMPLE = "sample";
     /** Structured plan document as JSON: stored only, on kind=document entries. */
@@ -55,7 +60,8 @@ public final class PlanFields {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
                 TEXT_JA, analysis.japanese(),
                 TEXT_BIGRAM, analysis.bigramIndex(),
-                TEXT_READING, analysis.reading()));
+                TEXT_READING, analysis.reading(),
+                TEXT_TERMS, analysis.terms()));
     }
 
     /** The analyzer for query text and for highlighting: bigram queries omit the unigrams. */

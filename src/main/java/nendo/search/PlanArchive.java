@@ -35,6 +35,10 @@ public final class PlanArchive {
     private final ArchiveIndex index;
     private final ObjectMapper json;
     private final PlanSearcher searcher;
+    private final ThemeComparison themes;
+    private final RelatedMeasures relatedMeasures;
+    private final YearDiff yearDiff;
+    private final DistinctiveTerms distinctiveTerms = new DistinctiveTerms();
     private final Vocabulary vocabulary;
     /** Documents of the reader last seen; reloaded when a new commit is opened. */
     private volatile Catalog catalog;
@@ -45,8 +49,12 @@ public final class PlanArchive {
         this.index = index;
         this.json = json;
         this.vocabulary = analysis.vocabulary();
-        this.searcher = new PlanSearcher(PlanFields.queryAnalyzer(analysis), PlanFields.indexAnalyzer(analysis),
-                synonyms);
+        UnderstoodQuery.Parser parser = new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(analysis), synonyms);
+        this.searcher = new PlanSearcher(parser, PlanFields.indexAnalyzer(analysis));
+        this.themes = new ThemeComparison(parser);
+        MeasureSimilarity similarity = new MeasureSimilarity(PlanFields.queryAnalyzer(analysis));
+        this.relatedMeasures = new RelatedMeasures(similarity);
+        this.yearDiff = new YearDiff(similarity, new WordingChanges(analysis.surfaceWords()));
     }
 
     public SearchResponse search(SearchRequest request) throws IOException {
@@ -57,6 +65,39 @@ public final class PlanArchive {
                     .map(ArchiveViews.Suggestion::text).toList();
             return response.withAlternatives(nearest);
         });
+    }
+
+    /**
+     * Every hit of a search (up to {@link SearchRequest#MAX_WINDOW}) in one response, for export:
+     * the page and size of the request are ignored.
+     */
+    public SearchResponse searchAll(SearchRequest request) throws IOException {
+        SearchRequest all = new SearchRequest(request.q(), request.years(), request.yearFrom(), request.yearTo(),
+                request.departments(), request.orgs(), request.kinds(), 1, SearchRequest.MAX_WINDOW, request.sort());
+        return index.withSearcher(s -> searcher.search(s, all, documents(s)));
+    }
+
+    /** Matching measures per year × department for a theme, with each year's number of measures. */
+    public ThemeComparison.Comparison compare(ThemeComparison.Request request) throws IOException {
+        return index.withSearcher(s -> themes.compare(s, request, documents(s).values()));
+    }
+
+    /** The measures of other years most like this one, the same organization's first. */
+    public RelatedMeasures.Related related(String id, int limit) throws IOException {
+        return index.withSearcher(s -> relatedMeasures.related(s, measure(s, id), limit, documents(s)));
+    }
+
+    /** Continued, ended and new measures per department between two years of one organization. */
+    public YearDiff.Result diff(String org, Integer from, Integer to, String dept) throws IOException {
+        if (org == null || from == null || to == null) {
+            throw ClientError.badRequest("org, from, to を指定してください（例: org=架空市&from=2019&to=2020）");
+        }
+        return index.withSearcher(s -> yearDiff.diff(s.getIndexReader(), documents(s).values(), org, from, to, dept));
+    }
+
+    /** Terms that set a year or a department apart, by log-likelihood. */
+    public DistinctiveTerms.Result terms(DistinctiveTerms.Request request) throws IOException {
+        return index.withSearcher(s -> distinctiveTerms.terms(s, request));
     }
 
     /** Completions of a prefix typed in kanji, hiragana or katakana. */
@@ -94,22 +135,24 @@ public final class PlanArchive {
     }
 
     public ArchiveViews.MeasureView measure(String id) throws IOException {
-        return index.withSearcher(s -> {
-            TopDocs top = s.search(new TermQuery(new Term(PlanFields.ID, id)), 1);
-            if (top.scoreDocs.length == 0) {
-                throw ClientError.notFound("事業 '" + id + "' はありません（unknown measure id）");
-            }
-            var doc = s.storedFields().document(top.scoreDocs[0].doc);
-            if (PlanFields.KIND_DOCUMENT.equals(doc.get(PlanFields.KIND))) {
-                throw ClientError.notFound("'" + id + "' は文書の id です。/api/documents/" + id + " を使ってください");
-            }
-            int year = doc.getField(PlanFields.YEAR).numericValue().intValue();
-            PlanDocument plan = documents(s).get(doc.get(PlanFields.DOCUMENT_ID));
-            return new ArchiveViews.MeasureView(id, doc.get(PlanFields.ORG), year, new FiscalYear(year).era(),
-                    doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.DEPARTMENT_CANONICAL), doc.get(PlanFields.KIND),
-                    doc.get(PlanFields.TEXT),
-                    plan.id(), plan.title(), plan.sample(), positionOf(plan, id));
-        });
+        return index.withSearcher(s -> measure(s, id));
+    }
+
+    private ArchiveViews.MeasureView measure(IndexSearcher s, String id) throws IOException {
+        TopDocs top = s.search(new TermQuery(new Term(PlanFields.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+            throw ClientError.notFound("事業 '" + id + "' はありません（unknown measure id）");
+        }
+        var doc = s.storedFields().document(top.scoreDocs[0].doc);
+        if (PlanFields.KIND_DOCUMENT.equals(doc.get(PlanFields.KIND))) {
+            throw ClientError.notFound("'" + id + "' は文書の id です。/api/documents/" + id + " を使ってください");
+        }
+        int year = doc.getField(PlanFields.YEAR).numericValue().intValue();
+        PlanDocument plan = documents(s).get(doc.get(PlanFields.DOCUMENT_ID));
+        return new ArchiveViews.MeasureView(id, doc.get(PlanFields.ORG), year, new FiscalYear(year).era(),
+                doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.DEPARTMENT_CANONICAL), doc.get(PlanFields.KIND),
+                doc.get(PlanFields.TEXT),
+                plan.id(), plan.title(), plan.sample(), positionOf(plan, id));
     }
 
     public ArchiveViews.YearList years() throws IOException {

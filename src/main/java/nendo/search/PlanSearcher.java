@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nendo.analysis.Synonyms;
 import nendo.index.PlanFields;
 import nendo.model.FiscalYear;
 import nendo.model.PlanDocument;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -28,31 +26,20 @@ final class PlanSearcher {
     private static final SortField ORG = new SortedSetSortField(PlanFields.ORG, false);
     private static final SortField POSITION = new SortField(PlanFields.POSITION, SortField.Type.LONG);
 
-    private final QuerySyntax syntax = new QuerySyntax();
-    private final TextQueries textQueries;
+    private final UnderstoodQuery.Parser parser;
     private final Snippets snippets;
 
-    PlanSearcher(Analyzer queryAnalyzer, Analyzer indexAnalyzer, Synonyms synonyms) {
-        this.textQueries = new TextQueries(queryAnalyzer, synonyms);
+    PlanSearcher(UnderstoodQuery.Parser parser, Analyzer indexAnalyzer) {
+        this.parser = parser;
         this.snippets = new Snippets(indexAnalyzer);
     }
 
     SearchResponse search(IndexSearcher searcher, SearchRequest request, Map<String, PlanDocument> documents)
             throws IOException {
         long started = System.nanoTime();
-        YearTerms.Extracted extracted = YearTerms.extract(syntax.parse(request.q()));
-        TextQueries.Built built = textQueries.build(extracted.remaining());
-        Query text = built.query();
-        List<String> notices = new ArrayList<>(extracted.notices());
-        for (SearchResponse.Expansion e : built.expansions()) {
-            notices.add("「" + e.word() + "」は " + String.join("・", e.alternatives()) + " も検索しました");
-        }
-        if (text == null && !extracted.remaining().isEmpty()) {
-            // Only punctuation or symbols were typed: listing everything would look like a match.
-            notices.add("検索語に検索できる文字がありません（記号だけの語は検索できません）");
-            text = new MatchNoDocsQuery();
-        }
-        SearchFilters filters = new SearchFilters(request, extracted.years());
+        UnderstoodQuery understood = parser.parse(request.q());
+        Query text = understood.text();
+        SearchFilters filters = new SearchFilters(request, understood.years());
         Query query = filters.apply(text, null);
 
         int from = (request.page() - 1) * request.size();
@@ -71,9 +58,8 @@ final class PlanSearcher {
                 FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.DEPARTMENT), PlanFields.DEPARTMENT_CANONICAL),
                 FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.ORG), PlanFields.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        List<Integer> queryYears = extracted.years().stream().flatMap(List::stream).distinct().toList();
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
-                queryYears, built.expansions(), List.copyOf(notices), List.of());
+                understood.queryYears(), understood.expansions(), understood.notices(), List.of());
     }
 
     private SearchResponse.Hit hit(Document doc, Query text, float score, Map<String, PlanDocument> documents)

@@ -83,7 +83,7 @@ final class SearchParams {
         throw ClientError.badRequest(name + " は年度（例: 2019、令和元年度、R1）で指定してください: '" + abbreviate(value) + "'");
     }
 
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String value = single(ctx, name);
         if (value == null || value.isEmpty()) return fallback;
         try {
@@ -97,7 +97,7 @@ final class SearchParams {
         }
     }
 
-    private static String single(Context ctx, String name) {
+    static String single(Context ctx, String name) {
         List<String> values = ctx.queryParams(name);
         if (values.size() > 1) throw ClientError.badRequest(name + " は一度だけ指定してください");
         String value = values.isEmpty() ? null : values.get(0);

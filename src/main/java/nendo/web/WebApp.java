@@ -9,6 +9,7 @@ import java.io.IOException;
 import nendo.model.PlanDocument;
 import nendo.corpus.OriginalMediaType;
 import nendo.search.PlanArchive;
+import nendo.search.RelatedMeasures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,8 @@ public final class WebApp implements AutoCloseable {
         config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json)));
         config.staticFiles.add("/public", Location.CLASSPATH);
+        // Chart.js comes from its WebJar on the classpath: bundled with the app, never from a CDN.
+        config.staticFiles.enableWebjars();
         config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.fullUrl(), ctx.statusCode(), Math.round(ms)));
         ApiErrors.register(config);
         routes(config);
@@ -54,13 +57,49 @@ public final class WebApp implements AutoCloseable {
 
     private void routes(JavalinConfig config) {
         var r = config.routes;
-        r.get("/api/search", ctx -> ctx.json(archive.search(SearchParams.searchRequest(ctx))));
+        r.get("/api/search", ctx -> {
+            var request = SearchParams.searchRequest(ctx);
+            if (!Downloads.requested(ctx)) {
+                ctx.json(archive.search(request));
+                return;
+            }
+            Downloads.respond(ctx, Downloads.name("search", request.q()), archive.searchAll(request),
+                    ExportTables::search);
+        });
         r.get("/api/suggest", ctx -> ctx.json(archive.suggest(SearchParams.suggestPrefix(ctx))));
         r.get("/api/years", ctx -> ctx.json(archive.years()));
         r.get("/api/departments", ctx -> ctx.json(archive.departments(
                 SearchParams.optionalYear(ctx, "year"), SearchParams.optionalText(ctx, "org"))));
-        r.get("/api/figures", ctx -> ctx.json(archive.figures(
-                SearchParams.optionalText(ctx, "org"), SearchParams.optionalText(ctx, "dept"))));
+        r.get("/api/figures", ctx -> {
+            String org = SearchParams.optionalText(ctx, "org");
+            String dept = SearchParams.optionalText(ctx, "dept");
+            Downloads.respond(ctx, Downloads.name("figures", org, dept), archive.figures(org, dept),
+                    ExportTables::figures);
+        });
+        r.get("/api/compare", ctx -> {
+            var request = AnalysisParams.compareRequest(ctx);
+            Downloads.respond(ctx, Downloads.name("compare", request.q(), request.org(), request.dept()),
+                    archive.compare(request), ExportTables::compare);
+        });
+        r.get("/api/diff", ctx -> {
+            String org = SearchParams.optionalText(ctx, "org");
+            Integer from = SearchParams.optionalYear(ctx, "from");
+            Integer to = SearchParams.optionalYear(ctx, "to");
+            String dept = SearchParams.optionalText(ctx, "dept");
+            Downloads.respond(ctx, Downloads.name("diff", org, from + "-" + to, dept),
+                    archive.diff(org, from, to, dept), ExportTables::diff);
+        });
+        r.get("/api/terms", ctx -> {
+            var request = AnalysisParams.termsRequest(ctx);
+            Downloads.respond(ctx, Downloads.name("terms", request.org(), String.valueOf(request.year()),
+                    request.vs() == null ? null : "vs" + request.vs(), request.dept()),
+                    archive.terms(request), ExportTables::terms);
+        });
+        r.get("/api/measures/{id}/related", ctx -> {
+            String id = ctx.pathParam("id");
+            int limit = SearchParams.intParam(ctx, "limit", RelatedMeasures.DEFAULT_LIMIT, 1, RelatedMeasures.MAX_LIMIT);
+            Downloads.respond(ctx, Downloads.name("related", id), archive.related(id, limit), ExportTables::related);
+        });
         r.get("/api/measures/{id}", ctx -> ctx.json(archive.measure(ctx.pathParam("id"))));
         r.get("/api/documents", ctx -> ctx.json(archive.documents()));
         r.get("/api/documents/{id}", ctx -> ctx.json(archive.document(ctx.pathParam("id"))));

@@ -1,0 +1,113 @@
+package nendo.analysis;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * Keeps what a reader would call the words of a plan: nouns, and runs of touching nouns joined into
+ * one compound (新型コロナウイルス感染症), each noun of a run also counted on its own (感染症 inside
+ * it). Particles, verbs, auxiliaries and symbols are dropped; so are nouns that mean nothing alone
+ * (こと, ため, これ), bare numbers and single characters (市, 部), which would otherwise top every
+ * keyness list. Used for the terms field that distinctive-term statistics are counted from.
+ */
+final class NounCompoundFilter extends TokenFilter {
+    /** A compound longer than this is a run-on (a list of names without punctuation), not a term. */
+    private static final int MAX_COMPOUND = 30;
+
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private final PartOfSpeechAttribute pos = addAttribute(PartOfSpeechAttribute.class);
+    private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+
+    private record Piece(String text, int start, int end, boolean standalone, boolean prefix, boolean suffix) {}
+
+    private final List<Piece> run = new ArrayList<>();
+    private final Deque<Piece> pending = new ArrayDeque<>();
+    private boolean exhausted;
+
+    NounCompoundFilter(TokenStream input) {
+        super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        while (pending.isEmpty()) {
+            if (exhausted) return false;
+            if (!input.incrementToken()) {
+                exhausted = true;
+                flush();
+                continue;
+            }
+            String partOfSpeech = pos.getPartOfSpeech() == null ? "" : pos.getPartOfSpeech();
+            boolean joins = joinsCompound(partOfSpeech);
+            boolean touching = !run.isEmpty() && run.get(run.size() - 1).end() == offset.startOffset();
+            if (!joins || !touching) flush();
+            if (joins) {
+                run.add(new Piece(term.toString(), offset.startOffset(), offset.endOffset(),
+                        standsAlone(partOfSpeech, term), partOfSpeech.startsWith("接頭詞"),
+                        partOfSpeech.startsWith("名詞-接尾")));
+            }
+        }
+        Piece next = pending.poll();
+        clearAttributes();
+        term.setEmpty().append(next.text());
+        offset.setOffset(next.start(), next.end());
+        increment.setPositionIncrement(1);
+        return true;
+    }
+
+    /** The run as one compound, then those of its nouns that stand alone. */
+    private void flush() {
+        // A compound neither starts with a suffix (…的) nor ends with a prefix (各…).
+        while (!run.isEmpty() && run.get(0).suffix()) run.remove(0);
+        while (!run.isEmpty() && run.get(run.size() - 1).prefix()) run.remove(run.size() - 1);
+        if (run.size() >= 2) {
+            StringBuilder compound = new StringBuilder();
+            run.forEach(p -> compound.append(p.text()));
+            if (compound.length() <= MAX_COMPOUND && hasLetter(compound)) {
+                pending.add(new Piece(compound.toString(), run.get(0).start(), run.get(run.size() - 1).end(), true, false,
+                        false));
+            }
+        }
+        // After the compound: offsets may not go backwards, and the compound starts where its first noun does.
+        for (Piece p : run) {
+            if (p.standalone()) pending.add(p);
+        }
+        run.clear();
+    }
+
+    /** Nouns (numbers and suffixes included, 60周年), and prefixes such as 新 or 各 that lead one. */
+    private static boolean joinsCompound(String partOfSpeech) {
+        if (partOfSpeech.startsWith("接頭詞-名詞接続")) return true;
+        return partOfSpeech.startsWith("名詞") && !partOfSpeech.startsWith("名詞-非自立")
+                && !partOfSpeech.startsWith("名詞-代名詞");
+    }
+
+    /** A noun that is a term by itself: two characters or more, not a number, suffix or adverb-like noun. */
+    private static boolean standsAlone(String partOfSpeech, CharSequence text) {
+        return partOfSpeech.startsWith("名詞") && text.length() >= 2 && !partOfSpeech.startsWith("名詞-数")
+                && !partOfSpeech.startsWith("名詞-接尾") && !partOfSpeech.startsWith("名詞-副詞可能")
+                && hasLetter(text);
+    }
+
+    private static boolean hasLetter(CharSequence text) {
+        return text.codePoints().anyMatch(c -> Character.isLetter(c) && !Character.isDigit(c));
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        run.clear();
+        pending.clear();
+        exhausted = false;
+    }
+}

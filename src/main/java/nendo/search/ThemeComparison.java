@@ -1,0 +1,127 @@
+package nendo.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import nendo.index.PlanFields;
+import nendo.model.ClientError;
+import nendo.model.Department;
+import nendo.model.FiscalYear;
+import nendo.model.PlanDocument;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * A theme over time: how many measures match a query in each year and department, beside how many
+ * measures there were, so that shares stay comparable when a plan grows or shrinks. A cell counts
+ * exactly the hits of the equivalent search (same query, filters, kind=measure), which is what the
+ * page opens when a cell is clicked.
+ */
+public final class ThemeComparison {
+    /** A validated request; {@code org} and {@code dept} are optional. */
+    public record Request(String q, String org, String dept, Integer yearFrom, Integer yearTo) {}
+
+    public record Comparison(String q, String org, String dept, Integer yearFrom, Integer yearTo,
+                             List<String> notices, List<SearchResponse.Expansion> expansions, long totalMatches,
+                             List<YearTotal> years, List<DepartmentRow> departments) {}
+
+    /** A year in scope: its measures, how many match, and the share (0..1). */
+    public record YearTotal(int year, String era, int measures, long matches, double share) {}
+
+    /** One department (canonical name) across the years; {@code names} are the names it was printed under. */
+    public record DepartmentRow(String org, String name, List<String> names, long matches, List<Cell> cells) {}
+
+    /** {@code printedName} and {@code measures} are null in a year the department did not exist. */
+    public record Cell(int year, String printedName, Integer measures, long matches) {}
+
+    private final UnderstoodQuery.Parser parser;
+
+    ThemeComparison(UnderstoodQuery.Parser parser) {
+        this.parser = parser;
+    }
+
+    Comparison compare(IndexSearcher searcher, Request request, Iterable<PlanDocument> documents) throws IOException {
+        if (request.q() == null || request.q().isBlank()) {
+            throw ClientError.badRequest("q（キーワード）を指定してください（例: q=防災）");
+        }
+        UnderstoodQuery understood = parser.parse(request.q());
+        if (understood.text() == null) {
+            throw ClientError.badRequest("q に年度のほかキーワードを指定してください（例: q=防災）");
+        }
+        Scope scope = scope(request, understood, documents);
+        SearchRequest filters = new SearchRequest(request.q(), List.of(), request.yearFrom(), request.yearTo(),
+                request.dept() == null ? List.of() : List.of(request.dept()),
+                request.org() == null ? List.of() : List.of(request.org()), List.of(PlanFields.KIND_MEASURE), 1, 1,
+                SearchRequest.SortOrder.RELEVANCE);
+        Map<GroupCounter.Key, Long> counts = GroupCounter.count(searcher,
+                new SearchFilters(filters, understood.years()).apply(understood.text(), null));
+
+        Map<Integer, Long> matchesPerYear = new TreeMap<>();
+        List<DepartmentRow> rows = new ArrayList<>();
+        for (Map.Entry<RowKey, Map<Integer, Department>> row : scope.rows().entrySet()) {
+            List<Cell> cells = new ArrayList<>();
+            long rowMatches = 0;
+            Set<String> names = new LinkedHashSet<>();
+            for (int year : scope.years().keySet()) {
+                Department printed = row.getValue().get(year);
+                long matches = counts.getOrDefault(new GroupCounter.Key(row.getKey().org(), row.getKey().name(), year), 0L);
+                if (printed != null) names.add(printed.name());
+                cells.add(new Cell(year, printed == null ? null : printed.name(),
+                        printed == null ? null : printed.measures().size(), matches));
+                rowMatches += matches;
+                matchesPerYear.merge(year, matches, Long::sum);
+            }
+            rows.add(new DepartmentRow(row.getKey().org(), row.getKey().name(), List.copyOf(names), rowMatches, cells));
+        }
+        rows.sort(Comparator.comparingLong(DepartmentRow::matches).reversed());
+        List<YearTotal> years = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<Integer, Integer> y : scope.years().entrySet()) {
+            long matches = matchesPerYear.getOrDefault(y.getKey(), 0L);
+            total += matches;
+            years.add(new YearTotal(y.getKey(), new FiscalYear(y.getKey()).era(), y.getValue(), matches,
+                    y.getValue() == 0 ? 0.0 : Math.round(10000.0 * matches / y.getValue()) / 10000.0));
+        }
+        return new Comparison(request.q(), request.org(), request.dept(), request.yearFrom(), request.yearTo(),
+                understood.notices(), understood.expansions(), total, years, rows);
+    }
+
+    private record RowKey(String org, String name) {}
+
+    /** The years in scope with their measure counts, and each department's part per year. */
+    private record Scope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Department>> rows) {}
+
+    private static Scope scope(Request request, UnderstoodQuery understood, Iterable<PlanDocument> documents) {
+        Map<Integer, Integer> years = new TreeMap<>();
+        Map<RowKey, Map<Integer, Department>> rows = new LinkedHashMap<>();
+        boolean orgSeen = false;
+        for (PlanDocument d : documents) {
+            if (request.org() != null && !request.org().equals(d.organization())) continue;
+            orgSeen = true;
+            int year = d.fiscalYear();
+            if (request.yearFrom() != null && year < request.yearFrom()) continue;
+            if (request.yearTo() != null && year > request.yearTo()) continue;
+            if (!understood.years().stream().allMatch(set -> set.contains(year))) continue;
+            int measures = years.getOrDefault(year, 0);
+            for (Department dept : d.departments()) {
+                if (request.dept() != null && !request.dept().equals(dept.name())
+                        && !request.dept().equals(dept.canonical())) continue;
+                measures += dept.measures().size();
+                rows.computeIfAbsent(new RowKey(d.organization(), dept.canonical()), k -> new TreeMap<>()).put(year, dept);
+            }
+            years.put(year, measures);
+        }
+        if (request.org() != null && !orgSeen) {
+            throw ClientError.notFound("団体「" + request.org() + "」の文書はありません");
+        }
+        if (request.dept() != null && rows.isEmpty()) {
+            throw ClientError.notFound("部「" + request.dept() + "」はこの範囲にありません");
+        }
+        return new Scope(years, rows);
+    }
+}
