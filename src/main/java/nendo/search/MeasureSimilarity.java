@@ -1,7 +1,6 @@
 package nendo.search;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +55,6 @@ final class MeasureSimilarity {
         double length = Math.sqrt(norm);
         if (length > 0) weights.replaceAll((k, w) -> w / length);
         return new Vector(weights);
-    }
-
-    /** Vectors for many texts; the analyzer is not thread-safe per stream but reusable. */
-    Map<String, Vector> vectors(IndexReader reader, Map<String, String> textsById) {
-        Map<String, Vector> out = new HashMap<>();
-        textsById.forEach((id, text) -> {
-            try {
-                out.put(id, vector(reader, text));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return out;
     }
 
     static double cosine(Vector a, Vector b) {

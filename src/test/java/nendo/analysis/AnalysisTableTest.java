@@ -43,6 +43,7 @@ class AnalysisTableTest {
             case "bigram" -> FACTORY.bigramQuery();
             case "bigram-index" -> FACTORY.bigramIndex();
             case "reading" -> FACTORY.reading();
+            case "terms" -> FACTORY.terms();
             default -> throw new IllegalArgumentException("unknown field " + field + " at line " + line);
         };
         assertEquals(expected, tokens(analyzer, input));
