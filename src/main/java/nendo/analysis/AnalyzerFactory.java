@@ -181,7 +181,7 @@ public final class AnalyzerFactory {
                 + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
                 + "(katakana,small-kana,vu,no-long-vowel)"
-                + ";terms=nfkc+iteration-marks+kuromoji(normal)+noun-compounds";
+                + ";terms=nfkc+iteration-marks+kuromoji(normal)+noun-compounds(no-bare-era)";
     }
 
     private static CharArraySet stopWords() {

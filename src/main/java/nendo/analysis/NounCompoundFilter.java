@@ -20,6 +20,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * keyness list. Used for the terms field that distinctive-term statistics are counted from.
  */
 final class NounCompoundFilter extends TokenFilter {
+    /** Era names alone (令和 from 令和4年度) date a sentence; they say nothing of its subject. */
+    private static final java.util.Set<String> ERAS = java.util.Set.of("令和", "平成", "昭和");
     /** A compound longer than this is a run-on (a list of names without punctuation), not a term. */
     private static final int MAX_COMPOUND = 30;
 
@@ -96,7 +98,7 @@ final class NounCompoundFilter extends TokenFilter {
     private static boolean standsAlone(String partOfSpeech, CharSequence text) {
         return partOfSpeech.startsWith("名詞") && text.length() >= 2 && !partOfSpeech.startsWith("名詞-数")
                 && !partOfSpeech.startsWith("名詞-接尾") && !partOfSpeech.startsWith("名詞-副詞可能")
-                && hasLetter(text);
+                && hasLetter(text) && !ERAS.contains(text.toString());
     }
 
     private static boolean hasLetter(CharSequence text) {
