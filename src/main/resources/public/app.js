@@ -6,11 +6,16 @@
  *   /                                  start view (document list + example queries)
  *   /?q=防災&year=2019&dept=総務部&org=三鷹市&page=2&sort=year_desc   search / browse
  *        (year, dept, org are repeatable; year_from, year_to, size are passed through)
+ *        (kind=measure|mission narrows to one kind of entry, shown as a removable chip)
  *   /?measure=<id>                     measure view
  *   /?doc=<id>                         document view
+ *   /?view=compare|diff|terms|figures&…  analysis views, registered by compare.js, diff.js, terms.js
+ *                                      and figures.js in `nendo.views` (see analysis.js)
  *
  * Security: only `hit.snippet` (already HTML-escaped by the server, matches in <mark>)
  * is inserted with innerHTML. Everything else goes through textContent / text nodes.
+ *
+ * The helpers below are shared with the other scripts through `window.nendo` (see the end).
  */
 (() => {
   'use strict';
@@ -34,6 +39,8 @@
   };
 
   const els = {};
+  /** Views other scripts register: name → { render(params, signal, current, opts), fail?() }. */
+  const views = {};
   const expandedFacets = new Set();
   const numberFormat = new Intl.NumberFormat('ja-JP');
 
@@ -128,6 +135,8 @@
     if (measure) return { view: 'measure', id: measure };
     const doc = (p.get('doc') || '').trim();
     if (doc) return { view: 'doc', id: doc };
+    const named = (p.get('view') || '').trim();
+    if (Object.prototype.hasOwnProperty.call(views, named)) return { view: named, params: p };
 
     const list = (name) => [...new Set(p.getAll(name).map((s) => s.trim()).filter(Boolean))];
     const st = {
@@ -135,6 +144,7 @@
       year: list('year'),
       dept: list('dept'),
       org: list('org'),
+      kind: list('kind'),
       yearFrom: (p.get('year_from') || '').trim(),
       yearTo: (p.get('year_to') || '').trim(),
       page: positiveInt(p.get('page')) || 1,
@@ -146,11 +156,12 @@
   }
 
   function emptySearch() {
-    return { view: 'search', q: '', year: [], dept: [], org: [], yearFrom: '', yearTo: '', page: 1, size: 0, sort: '' };
+    return { view: 'search', q: '', year: [], dept: [], org: [], kind: [], yearFrom: '', yearTo: '', page: 1, size: 0, sort: '' };
   }
 
   function hasFilters(st) {
-    return st.year.length > 0 || st.dept.length > 0 || st.org.length > 0 || !!st.yearFrom || !!st.yearTo;
+    return st.year.length > 0 || st.dept.length > 0 || st.org.length > 0 || st.kind.length > 0
+      || !!st.yearFrom || !!st.yearTo;
   }
 
   /** Query string of a search state. forApi: always send q, page, size. */
@@ -162,6 +173,7 @@
     if (st.yearTo) p.set('year_to', st.yearTo);
     st.dept.forEach((v) => p.append('dept', v));
     st.org.forEach((v) => p.append('org', v));
+    st.kind.forEach((v) => p.append('kind', v));
     if (forApi || st.page > 1) p.set('page', String(st.page || 1));
     if (forApi || st.size) p.set('size', String(st.size || DEFAULT_SIZE));
     if (st.sort && (forApi || st.sort !== 'relevance')) p.set('sort', st.sort);
@@ -256,11 +268,14 @@
   // ------------------------------------------------------------------ render dispatch
 
   function showView(view) {
-    els.viewStart.hidden = view !== 'start';
-    els.viewSearch.hidden = view !== 'search';
-    els.viewMeasure.hidden = view !== 'measure';
-    els.viewDoc.hidden = view !== 'doc';
+    for (const el of els.main.querySelectorAll(':scope > .view')) el.hidden = el.id !== `view-${view}`;
     document.body.dataset.view = view;
+    // The header navigation marks the section the page is in (search covers start and search).
+    const section = view === 'start' || view === 'search' ? 'search' : view;
+    for (const a of document.querySelectorAll('#site-nav a[data-view]')) {
+      if (a.dataset.view === section) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
   }
 
   function syncForm(st) {
@@ -292,6 +307,7 @@
       if (st.view === 'measure') await renderMeasure(st, signal, current);
       else if (st.view === 'doc') await renderDoc(st, signal, current);
       else if (st.view === 'search') await renderSearch(st, signal, current);
+      else if (views[st.view]) await views[st.view].render(st.params, signal, current, opts);
       else await renderStart(signal, current);
       if (current()) applyFocus(st, opts.focus);
     } catch (err) {
@@ -314,7 +330,7 @@
     } else if (st.view === 'search') {
       target = els.summary;
     } else {
-      const view = { start: els.viewStart, measure: els.viewMeasure, doc: els.viewDoc }[st.view];
+      const view = document.getElementById(`view-${st.view}`);
       target = view && view.querySelector('.view-heading');
     }
     if (target) target.focus({ preventScroll: typeof focus === 'object' });
@@ -333,6 +349,9 @@
       document.title = `エラー - ${SITE_TITLE}`;
     } else if (st.view === 'start') {
       els.documentList.replaceChildren(h('p', { class: 'muted' }, '資料一覧を取得できませんでした。'));
+    } else if (views[st.view]) {
+      if (views[st.view].fail) views[st.view].fail();
+      document.title = `エラー - ${SITE_TITLE}`;
     } else {
       const view = st.view === 'measure' ? els.viewMeasure : els.viewDoc;
       view.replaceChildren(
@@ -406,6 +425,7 @@
     els.summary.textContent = '検索中…';
     els.summaryRange.textContent = '';
     renderNotices([]);
+    renderSearchDownloads(st, 0);
     els.pager.replaceChildren();
     els.pager.hidden = true;
     renderActiveFilters(st);
@@ -430,6 +450,7 @@
       : '';
     document.title = `${query ? `「${query}」` : '一覧'} - ${SITE_TITLE}`;
     renderNotices(Array.isArray(data.notices) ? data.notices : []);
+    renderSearchDownloads(st, total);
 
     // hits
     els.results.removeAttribute('aria-busy');
@@ -450,6 +471,27 @@
     if (!list) return;
     list.replaceChildren(...notices.map((n) => h('li', null, String(n))));
     list.hidden = notices.length === 0;
+  }
+
+  /** Links to every hit of this search (not just the page) as CSV or JSON. */
+  function renderSearchDownloads(st, total) {
+    const box = document.getElementById('search-downloads');
+    if (!box) return;
+    box.hidden = total === 0;
+    box.replaceChildren();
+    if (total === 0) return;
+    const qs = searchQuery({ ...st, page: 1, size: 0 }, false);
+    box.append(...downloadLinks(`${API}/search`, qs, `検索結果 ${fmtNum(total)}件をすべてダウンロード：`));
+  }
+
+  /** 「CSVでダウンロード」「JSONでダウンロード」 for an API path and its query string. */
+  function downloadLinks(path, qs, label = 'ダウンロード：') {
+    const href = (format) => `${path}?${qs ? `${qs}&` : ''}format=${format}`;
+    return [
+      h('span', { class: 'downloads-label' }, label),
+      h('a', { href: href('csv'), class: 'download-link download-csv', download: '' }, 'CSVでダウンロード'),
+      h('a', { href: href('json'), class: 'download-link download-json', download: '' }, 'JSONでダウンロード'),
+    ];
   }
 
   /** "企画部（現 政策企画部）" when the department was renamed later, else just the name used that year. */
@@ -526,6 +568,9 @@
     }
     if (st.yearFrom) chips.push(chip('年度（から）', st.yearFrom, { ...st, yearFrom: '' }));
     if (st.yearTo) chips.push(chip('年度（まで）', st.yearTo, { ...st, yearTo: '' }));
+    for (const v of st.kind) {
+      chips.push(chip('種類', KIND_LABELS[v] || v, { ...st, kind: st.kind.filter((x) => x !== v) }));
+    }
     if (!chips.length) {
       els.activeFilters.hidden = true;
       els.activeFilters.replaceChildren();
@@ -702,6 +747,8 @@
           ? navLink(docHref(m.documentId), 'この事業が掲載された資料を表示', { class: 'button-link' })
           : null,
         browse));
+    // Other years' measures like this one (related.js); fills itself in, failures stay local.
+    if (nendo.renderRelated) await nendo.renderRelated(m, els.viewMeasure, signal, current);
   }
 
   // ------------------------------------------------------------------ document view
@@ -930,6 +977,14 @@
     render({ focus: 'none' });
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
-  else init();
+  // Shared with the view scripts loaded after this one (analysis.js, charts.js, compare.js, …).
+  const nendo = Object.assign(window.nendo || (window.nendo = {}), {
+    API, SITE_TITLE, KIND_LABELS, views,
+    h, fmtNum, hasValue, wareki, yearLabel, deptLabel, sampleBadge, loadingNode, downloadLinks,
+    urlFor, navLink, measureHref, docHref, searchHref, searchQuery, emptySearch, go, fetchJson, ApiError, announce,
+  });
+
+  // Deferred scripts run before DOMContentLoaded: waiting for it lets the later ones register views.
+  if (document.readyState === 'complete') init();
+  else document.addEventListener('DOMContentLoaded', init);
 })();

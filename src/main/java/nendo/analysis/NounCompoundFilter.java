@@ -14,8 +14,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Keeps what a reader would call the words of a plan: nouns, and runs of touching nouns joined into
- * one compound (新型コロナウイルス感染症), each noun of a run also counted on its own (感染症 inside
- * it). Particles, verbs, auxiliaries and symbols are dropped; so are nouns that mean nothing alone
+ * compounds (新型コロナウイルス感染症), each part of a run also counted on its own. Particles, verbs, auxiliaries and symbols are dropped; so are nouns that mean nothing alone
  * (こと, ため, これ), bare numbers and single characters (市, 部), which would otherwise top every
  * keyness list. Used for the terms field that distinctive-term statistics are counted from.
  */
@@ -24,13 +23,16 @@ final class NounCompoundFilter extends TokenFilter {
     private static final java.util.Set<String> ERAS = java.util.Set.of("令和", "平成", "昭和");
     /** A compound longer than this is a run-on (a list of names without punctuation), not a term. */
     private static final int MAX_COMPOUND = 30;
+    /** Runs of more nouns than this give only the whole run and its nouns, not every part of it. */
+    private static final int MAX_PIECES = 8;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PartOfSpeechAttribute pos = addAttribute(PartOfSpeechAttribute.class);
     private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
 
-    private record Piece(String text, int start, int end, boolean standalone, boolean prefix, boolean suffix) {}
+    private record Piece(String text, int start, int end, boolean standalone, boolean prefix, boolean suffix,
+                         boolean number) {}
 
     private final List<Piece> run = new ArrayList<>();
     private final Deque<Piece> pending = new ArrayDeque<>();
@@ -56,7 +58,7 @@ final class NounCompoundFilter extends TokenFilter {
             if (joins) {
                 run.add(new Piece(term.toString(), offset.startOffset(), offset.endOffset(),
                         standsAlone(partOfSpeech, term), partOfSpeech.startsWith("接頭詞"),
-                        partOfSpeech.startsWith("名詞-接尾")));
+                        partOfSpeech.startsWith("名詞-接尾"), partOfSpeech.startsWith("名詞-数")));
             }
         }
         Piece next = pending.poll();
@@ -67,24 +69,50 @@ final class NounCompoundFilter extends TokenFilter {
         return true;
     }
 
-    /** The run as one compound, then those of its nouns that stand alone. */
+    /**
+     * Every compound within the run (新型コロナウイルス感染症対策 holds 新型コロナウイルス感染症 and
+     * 感染症対策), and the nouns that stand alone, so that a term is counted wherever it is written,
+     * also inside a longer compound, as a search for it would find it. Emitted by start offset
+     * (offsets may not go backwards), longest first.
+     */
     private void flush() {
-        // A compound neither starts with a suffix (…的) nor ends with a prefix (各…).
-        while (!run.isEmpty() && run.get(0).suffix()) run.remove(0);
-        while (!run.isEmpty() && run.get(run.size() - 1).prefix()) run.remove(run.size() - 1);
-        if (run.size() >= 2) {
-            StringBuilder compound = new StringBuilder();
-            run.forEach(p -> compound.append(p.text()));
-            if (compound.length() <= MAX_COMPOUND && hasLetter(compound)) {
-                pending.add(new Piece(compound.toString(), run.get(0).start(), run.get(run.size() - 1).end(), true, false,
-                        false));
+        boolean whole = run.size() <= MAX_PIECES;
+        for (int i = 0; i < run.size(); i++) {
+            int last = whole ? run.size() - 1 : i;
+            for (int j = last; j > i; j--) {
+                if (opensCompound(i) && closesCompound(j)) addCompound(i, j);
             }
-        }
-        // After the compound: offsets may not go backwards, and the compound starts where its first noun does.
-        for (Piece p : run) {
-            if (p.standalone()) pending.add(p);
+            if (!whole && i == 0 && opensCompound(0) && closesCompound(run.size() - 1)) {
+                addCompound(0, run.size() - 1);
+            }
+            if (run.get(i).standalone()) pending.add(run.get(i));
         }
         run.clear();
+    }
+
+    private void addCompound(int from, int to) {
+        StringBuilder compound = new StringBuilder();
+        for (int k = from; k <= to; k++) compound.append(run.get(k).text());
+        if (compound.length() <= MAX_COMPOUND && hasLetter(compound)) {
+            pending.add(new Piece(compound.toString(), run.get(from).start(), run.get(to).end(), true, false, false,
+                    false));
+        }
+    }
+
+    /** A compound does not start with a suffix (…的); a part of a run does not start with a number (4年度 of 令和4年度). */
+    private boolean opensCompound(int i) {
+        Piece p = run.get(i);
+        return !p.suffix() && (i == 0 || !p.number());
+    }
+
+    /**
+     * Nor end with a prefix (各…) or just before a suffix (感染 of 感染症 is another word); a part of a
+     * run does not end with a number (市制施行60).
+     */
+    private boolean closesCompound(int j) {
+        Piece p = run.get(j);
+        boolean last = j == run.size() - 1;
+        return !p.prefix() && (last || (!run.get(j + 1).suffix() && !p.number()));
     }
 
     /** Nouns (numbers and suffixes included, 60周年), and prefixes such as 新 or 各 that lead one. */

@@ -82,6 +82,9 @@ public final class DistinctiveTerms {
         Map<Integer, FixedBitSet> referenceDocs = docs(searcher, reference.build());
         long targetMeasures = targetDocs.values().stream().mapToLong(FixedBitSet::cardinality).sum();
         if (targetMeasures == 0) throw ClientError.notFound(targetLabel + "の事業はありません");
+        long referenceMeasures = referenceDocs.values().stream().mapToLong(FixedBitSet::cardinality).sum();
+        // Against nothing every term would score 0: say so instead of listing meaningless ranks.
+        if (referenceMeasures == 0) throw ClientError.notFound("比較対象（" + referenceLabel + "）の事業はありません");
 
         Map<String, long[]> counts = count(searcher, targetDocs, referenceDocs);
         long targetTokens = 0;
@@ -99,13 +102,33 @@ public final class DistinctiveTerms {
             terms.add(new KeyTerm(e.getKey(), c[0], c[1], c[2], c[3], per1000(c[0], targetTokens),
                     per1000(c[2], referenceTokens), round(logLikelihood(c[0], c[2], targetTokens, referenceTokens))));
         }
+        terms = withoutNestedRepeats(terms);
         terms.sort(Comparator.comparingDouble(KeyTerm::logLikelihood).reversed()
                 .thenComparing(Comparator.comparingLong(KeyTerm::targetCount).reversed())
                 .thenComparing(KeyTerm::term));
-        long referenceMeasures = referenceDocs.values().stream().mapToLong(FixedBitSet::cardinality).sum();
         return new Result(r.org(), r.year(), r.vs(), r.dept(), new Side(targetLabel, targetMeasures, targetTokens),
                 new Side(referenceLabel, referenceMeasures, referenceTokens),
                 terms.subList(0, Math.min(r.limit(), terms.size())));
+    }
+
+    /**
+     * Drops a term written only as part of a longer listed term (新型コロナ, when every occurrence is
+     * inside 新型コロナウイルス感染症): same counts on both sides, so it adds a line and no information.
+     */
+    private static List<KeyTerm> withoutNestedRepeats(List<KeyTerm> terms) {
+        Map<String, List<KeyTerm>> byCounts = new HashMap<>();
+        for (KeyTerm t : terms) {
+            byCounts.computeIfAbsent(t.targetCount() + "/" + t.referenceCount() + "/" + t.targetMeasures() + "/"
+                    + t.referenceMeasures(), k -> new ArrayList<>()).add(t);
+        }
+        List<KeyTerm> kept = new ArrayList<>();
+        for (KeyTerm t : terms) {
+            boolean nested = byCounts.get(t.targetCount() + "/" + t.referenceCount() + "/" + t.targetMeasures() + "/"
+                    + t.referenceMeasures()).stream()
+                    .anyMatch(u -> u.term().length() > t.term().length() && u.term().contains(t.term()));
+            if (!nested) kept.add(t);
+        }
+        return kept;
     }
 
     /**

@@ -53,9 +53,12 @@ public final class ThemeComparison {
         if (understood.text() == null) {
             throw ClientError.badRequest("q に年度のほかキーワードを指定してください（例: q=防災）");
         }
-        Scope scope = scope(request, understood, documents);
+        // A theme is followed through renames: a former name (企画部) stands for the department
+        // under its current name, so the years after the rename are counted too.
+        String dept = canonical(request, documents);
+        Scope scope = scope(request, dept, understood, documents);
         SearchRequest filters = new SearchRequest(request.q(), List.of(), request.yearFrom(), request.yearTo(),
-                request.dept() == null ? List.of() : List.of(request.dept()),
+                dept == null ? List.of() : List.of(dept),
                 request.org() == null ? List.of() : List.of(request.org()), List.of(PlanFields.KIND_MEASURE), 1, 1,
                 SearchRequest.SortOrder.RELEVANCE);
         Map<GroupCounter.Key, Long> counts = GroupCounter.count(searcher,
@@ -96,7 +99,19 @@ public final class ThemeComparison {
     /** The years in scope with their measure counts, and each department's part per year. */
     private record Scope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Department>> rows) {}
 
-    private static Scope scope(Request request, UnderstoodQuery understood, Iterable<PlanDocument> documents) {
+    private static String canonical(Request request, Iterable<PlanDocument> documents) {
+        if (request.dept() == null) return null;
+        for (PlanDocument d : documents) {
+            if (request.org() != null && !request.org().equals(d.organization())) continue;
+            for (Department dept : d.departments()) {
+                if (dept.name().equals(request.dept())) return dept.canonical();
+            }
+        }
+        return request.dept();
+    }
+
+    private static Scope scope(Request request, String dept, UnderstoodQuery understood,
+                               Iterable<PlanDocument> documents) {
         Map<Integer, Integer> years = new TreeMap<>();
         Map<RowKey, Map<Integer, Department>> rows = new LinkedHashMap<>();
         boolean orgSeen = false;
@@ -108,18 +123,17 @@ public final class ThemeComparison {
             if (request.yearTo() != null && year > request.yearTo()) continue;
             if (!understood.years().stream().allMatch(set -> set.contains(year))) continue;
             int measures = years.getOrDefault(year, 0);
-            for (Department dept : d.departments()) {
-                if (request.dept() != null && !request.dept().equals(dept.name())
-                        && !request.dept().equals(dept.canonical())) continue;
-                measures += dept.measures().size();
-                rows.computeIfAbsent(new RowKey(d.organization(), dept.canonical()), k -> new TreeMap<>()).put(year, dept);
+            for (Department part : d.departments()) {
+                if (dept != null && !dept.equals(part.canonical())) continue;
+                measures += part.measures().size();
+                rows.computeIfAbsent(new RowKey(d.organization(), part.canonical()), k -> new TreeMap<>()).put(year, part);
             }
             years.put(year, measures);
         }
         if (request.org() != null && !orgSeen) {
             throw ClientError.notFound("団体「" + request.org() + "」の文書はありません");
         }
-        if (request.dept() != null && rows.isEmpty()) {
+        if (dept != null && rows.isEmpty()) {
             throw ClientError.notFound("部「" + request.dept() + "」はこの範囲にありません");
         }
         return new Scope(years, rows);
