@@ -57,7 +57,8 @@ public final class Nendo implements AutoCloseable {
 
     /** A web app over this archive, not yet started. */
     public WebApp web() {
-        return new WebApp(archive, doc -> corpusReader.readOriginal(config.corpusDir(), doc), json);
+        return new WebApp(archive, doc -> corpusReader.readOriginal(config.corpusDir(), doc),
+                () -> index.tryRebuild(readCorpus()), config.adminToken(), json);
     }
 
     public AppConfig config() {

@@ -35,9 +35,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        AppConfig config = options.config(host, port);
-        LOG.info("config: corpus={} index={} host={} port={}", config.corpusDir().toAbsolutePath(),
-                config.indexDir().toAbsolutePath(), host, port);
+        String token = System.getenv(AppConfig.ADMIN_TOKEN_VARIABLE);
+        if (token != null && token.isBlank()) token = null;
+        if (token != null && token.length() < AppConfig.MIN_ADMIN_TOKEN_LENGTH) {
+            spec.commandLine().getErr().println(AppConfig.ADMIN_TOKEN_VARIABLE + " は " + AppConfig.MIN_ADMIN_TOKEN_LENGTH
+                    + " 文字以上にしてください（admin token too short）");
+            return 2;
+        }
+        AppConfig config = options.config(host, port).withAdminToken(token);
+        LOG.info("config: corpus={} index={} host={} port={} admin API={}", config.corpusDir().toAbsolutePath(),
+                config.indexDir().toAbsolutePath(), host, port, token == null ? "off" : "on");
         Nendo nendo = Nendo.open(config);
         IndexState state = nendo.ensureIndex();
         for (CorpusProblem p : state.invalidFiles()) out.println("無効なファイル (skipped): " + p);

@@ -99,8 +99,10 @@ public final class CorpusReader {
 
     /** Reads the verbatim original of a document, exactly the bytes on disk. */
     public byte[] readOriginal(Path root, PlanDocument doc) throws IOException {
-        Path file = root.resolve(doc.originalPath()).normalize();
-        if (!file.startsWith(root.normalize())) throw new IOException("original outside the corpus: " + file);
+        // Real paths, so that neither ../ in a stored path nor a symbolic link leads out of the corpus.
+        Path realRoot = root.toRealPath();
+        Path file = root.resolve(doc.originalPath()).normalize().toRealPath();
+        if (!file.startsWith(realRoot)) throw new IOException("original outside the corpus: " + doc.originalPath());
         return Files.readAllBytes(file);
     }
 

@@ -17,6 +17,7 @@ import nendo.model.CorpusProblem;
 import nendo.model.PlanDocument;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -44,6 +45,8 @@ public final class ArchiveIndex implements Closeable {
     private final ObjectMapper json;
     private final EntryDocuments entries;
     private volatile SearcherManager searchers;
+    /** One build at a time; searchers keep answering from the last commit meanwhile. */
+    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
 
     private ArchiveIndex(Directory directory, AnalyzerFactory analysis, ObjectMapper json) {
         this.directory = directory;
@@ -71,14 +74,48 @@ public final class ArchiveIndex implements Closeable {
                 && corpus.fingerprint().equals(state.get().corpusFingerprint());
     }
 
-    /** Rebuilds if the index is missing, stale or built with other settings; otherwise keeps it. */
+    /**
+     * Rebuilds if the index is missing, stale, built with other settings, or unreadable (corrupt,
+     * truncated, another program's); otherwise keeps it. An unreadable index is never served.
+     */
     public IndexState ensureCurrent(CorpusSnapshot corpus) throws IOException {
-        if (isCurrentFor(corpus)) {
-            openSearchers();
-            return state().orElseThrow();
+        try {
+            if (isCurrentFor(corpus)) {
+                openSearchers();
+                verifyCounts();
+                return state().orElseThrow();
+            }
+            LOG.info("索引を作り直します (index missing, stale or built with other analysis settings)");
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("索引を読めないため、コーパスから作り直します (unreadable index: {})", e.toString());
+            closeSearchers();
+            return rebuildOver(corpus, true);
         }
-        LOG.info("索引を作り直します (index missing, stale or built with other analysis settings)");
         return rebuild(corpus);
+    }
+
+    /** The commit's recorded counts must match what a reader sees, or the index is not the one recorded. */
+    private void verifyCounts() throws IOException {
+        IndexState recorded = state().orElseThrow();
+        int documents = withSearcher(s -> s.count(org.apache.lucene.document.KeywordField.newExactQuery(
+                PlanFields.KIND, PlanFields.KIND_DOCUMENT)));
+        if (documents != recorded.documents()) {
+            throw new org.apache.lucene.index.CorruptIndexException("commit records " + recorded.documents()
+                    + " documents, reader sees " + documents, directory.toString());
+        }
+    }
+
+    /**
+     * Rebuilds unless another rebuild is running, for requests that must not queue up behind one:
+     * empty when busy.
+     */
+    public Optional<IndexState> tryRebuild(CorpusSnapshot corpus) throws IOException {
+        if (!writing.tryLock()) return Optional.empty();
+        try {
+            return Optional.of(rebuild(corpus));
+        } finally {
+            writing.unlock();
+        }
     }
 
     /**
@@ -87,7 +124,35 @@ public final class ArchiveIndex implements Closeable {
      * broken edit never takes a published document offline; /health lists it as kept.
      */
     public IndexState rebuild(CorpusSnapshot corpus) throws IOException {
-        List<PlanDocument> kept = lastGoodVersions(corpus);
+        return rebuildOver(corpus, false);
+    }
+
+    private IndexState rebuildOver(CorpusSnapshot corpus, boolean unreadable) throws IOException {
+        writing.lock();
+        try {
+            if (unreadable) clearIndexFiles();
+            return write(corpus, unreadable ? List.of() : lastGoodVersions(corpus));
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Removes the files Lucene owns (segments_N, _0.cfs, write.lock…) from an unreadable index, so
+     * that a damaged commit cannot confuse the new one; any other file in the folder is left alone.
+     */
+    private void clearIndexFiles() throws IOException {
+        for (String name : directory.listAll()) {
+            boolean lucene = name.startsWith(IndexFileNames.SEGMENTS) || name.equals(IndexWriter.WRITE_LOCK_NAME)
+                    || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches();
+            if (lucene) {
+                LOG.info("壊れた索引のファイルを削除します: {}", name);
+                directory.deleteFile(name);
+            }
+        }
+    }
+
+    private IndexState write(CorpusSnapshot corpus, List<PlanDocument> kept) throws IOException {
         for (PlanDocument k : kept) {
             LOG.warn("{} は無効なため、前回の索引にあった版を使い続けます (kept last good version)", k.sourcePath());
         }
@@ -162,6 +227,18 @@ public final class ArchiveIndex implements Closeable {
     @FunctionalInterface
     public interface SearcherWork<T> {
         T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private synchronized void closeSearchers() {
+        SearcherManager manager = searchers;
+        searchers = null;
+        if (manager != null) {
+            try {
+                manager.close();
+            } catch (IOException e) {
+                LOG.warn("closing searchers of an unreadable index failed: {}", e.toString());
+            }
+        }
     }
 
     private synchronized void openSearchers() throws IOException {

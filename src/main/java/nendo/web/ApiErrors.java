@@ -20,8 +20,8 @@ final class ApiErrors {
 
     static void register(JavalinConfig config) {
         config.routes.exception(ClientError.class, (e, ctx) -> {
-            HttpStatus status = e.kind() == ClientError.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-            write(ctx, status.getCode(), e.getMessage());
+            if (e.kind() == ClientError.Kind.UNAUTHORIZED) ctx.header("WWW-Authenticate", "Bearer realm=\"nendo-admin\"");
+            write(ctx, e.kind().status(), e.getMessage());
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), message(e, ctx)));
         config.routes.exception(Exception.class, (e, ctx) -> {

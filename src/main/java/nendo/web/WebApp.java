@@ -3,9 +3,16 @@ package nendo.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import nendo.index.IndexState;
+import nendo.model.ClientError;
+import nendo.model.CorpusProblem;
 import nendo.model.PlanDocument;
 import nendo.corpus.OriginalMediaType;
 import nendo.search.PlanArchive;
@@ -22,19 +29,38 @@ public final class WebApp implements AutoCloseable {
     /** Request line plus headers; documented in README as the request size limit. */
     static final int MAX_REQUEST_HEADER_BYTES = 128 * 1024;
 
+    private static final String IN_FLIGHT = "nendo.inFlight";
+    /** How long a shutdown waits for requests in flight before stopping anyway. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
     /** Reads the verbatim original of a document. */
     @FunctionalInterface
     public interface Originals {
         byte[] read(PlanDocument document) throws IOException;
     }
 
+    /** Rebuilds the index from the corpus as it is now; empty if a rebuild is already running. */
+    @FunctionalInterface
+    public interface Reindexer {
+        Optional<IndexState> reindex() throws IOException;
+    }
+
+    /** What a reindex produced, for the admin who asked. */
+    public record ReindexResult(String status, int documents, int measures, List<CorpusProblem> invalidFiles,
+                                List<String> keptFiles, String builtAt, long tookMs) {}
+
     private final PlanArchive archive;
     private final Originals originals;
+    private final Reindexer reindexer;
+    private final AdminAuth admin;
+    private final InFlight inFlight = new InFlight();
     private final Javalin javalin;
 
-    public WebApp(PlanArchive archive, Originals originals, ObjectMapper json) {
+    public WebApp(PlanArchive archive, Originals originals, Reindexer reindexer, String adminToken, ObjectMapper json) {
         this.archive = archive;
         this.originals = originals;
+        this.reindexer = reindexer;
+        this.admin = new AdminAuth(adminToken);
         this.javalin = Javalin.create(config -> configure(config, json));
     }
 
@@ -51,6 +77,18 @@ public final class WebApp implements AutoCloseable {
         // Chart.js comes from its WebJar on the classpath: bundled with the app, never from a CDN.
         config.staticFiles.enableWebjars();
         config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.fullUrl(), ctx.statusCode(), Math.round(ms)));
+        config.routes.before(ctx -> {
+            SecurityHeaders.apply(ctx);
+            if (!inFlight.tryEnter()) {
+                ctx.header("Connection", "close");
+                throw new HttpResponseException(503, "サービスを停止しています。しばらくしてから再度アクセスしてください",
+                        java.util.Map.of());
+            }
+            ctx.attribute(IN_FLIGHT, Boolean.TRUE);
+        });
+        config.routes.after(ctx -> {
+            if (ctx.attribute(IN_FLIGHT) != null) inFlight.leave();
+        });
         ApiErrors.register(config);
         routes(config);
     }
@@ -109,6 +147,14 @@ public final class WebApp implements AutoCloseable {
             ctx.contentType(OriginalMediaType.of(plan.originalPath(), bytes)).result(bytes);
         });
         r.get("/health", ctx -> ctx.json(archive.health()));
+        r.post("/api/admin/reindex", ctx -> {
+            admin.require(ctx);
+            long started = System.nanoTime();
+            IndexState state = reindexer.reindex().orElseThrow(() -> ClientError.conflict(
+                    "索引を作り直している最中です。終わってからもう一度試してください（reindex already running）"));
+            ctx.json(new ReindexResult("ok", state.documents(), state.measures(), state.invalidFiles(),
+                    state.keptFiles(), state.builtAt(), (System.nanoTime() - started) / 1_000_000));
+        });
     }
 
     public WebApp start(String host, int port) {
@@ -120,8 +166,13 @@ public final class WebApp implements AutoCloseable {
         return javalin.port();
     }
 
+    /**
+     * Graceful stop: new requests are turned away with a JSON 503, those in flight may finish
+     * (up to {@link #DRAIN_TIMEOUT}), then the server stops.
+     */
     @Override
     public void close() {
+        if (!inFlight.drain(DRAIN_TIMEOUT)) LOG.warn("shutdown: requests still running after {}", DRAIN_TIMEOUT);
         javalin.stop();
     }
 }

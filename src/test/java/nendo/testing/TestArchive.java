@@ -21,22 +21,27 @@ public final class TestArchive implements AutoCloseable {
     private final Path corpus;
     private WebApp web;
 
-    private TestArchive(Path tempDir, Path corpus) throws IOException {
+    private TestArchive(Path tempDir, Path corpus, String adminToken) throws IOException {
         this.corpus = corpus;
-        this.nendo = Nendo.open(new AppConfig(corpus, tempDir.resolve("index"), "127.0.0.1", 0));
+        this.nendo = Nendo.open(new AppConfig(corpus, tempDir.resolve("index"), "127.0.0.1", 0, adminToken));
         nendo.ensureIndex();
     }
 
     /** Copies the bundled corpus into {@code tempDir/corpus} and indexes it. */
     public static TestArchive bundled(Path tempDir) throws IOException {
+        return bundled(tempDir, null);
+    }
+
+    /** The bundled corpus, served with the admin API on for this token (null: off). */
+    public static TestArchive bundled(Path tempDir, String adminToken) throws IOException {
         Path target = tempDir.resolve("corpus");
         copyTree(BUNDLED_CORPUS, target);
-        return new TestArchive(tempDir, target);
+        return new TestArchive(tempDir, target, adminToken);
     }
 
     /** Indexes the given corpus folder (already inside {@code tempDir}). */
     public static TestArchive of(Path tempDir, Path corpus) throws IOException {
-        return new TestArchive(tempDir, corpus);
+        return new TestArchive(tempDir, corpus, null);
     }
 
     public Nendo nendo() {
