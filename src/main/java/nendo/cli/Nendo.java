@@ -51,6 +51,11 @@ public final class Nendo implements AutoCloseable {
         return index.rebuild(corpus);
     }
 
+    /** Picks up a commit written by another process (the index command run beside the service). */
+    public void refreshIndex() throws IOException {
+        index.refresh();
+    }
+
     public PlanArchive archive() {
         return archive;
     }

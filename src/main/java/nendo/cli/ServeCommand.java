@@ -3,6 +3,9 @@ package nendo.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import nendo.config.AppConfig;
 import nendo.index.IndexState;
 import nendo.model.CorpusProblem;
@@ -19,6 +22,7 @@ import org.slf4j.LoggerFactory;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "検索サービスを起動します (start the web service)")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final long REFRESH_SECONDS = 5;
 
     @Mixin
     CommonOptions options;
@@ -49,8 +53,22 @@ final class ServeCommand implements Callable<Integer> {
         IndexState state = nendo.ensureIndex();
         for (CorpusProblem p : state.invalidFiles()) out.println("無効なファイル (skipped): " + p);
         WebApp web = nendo.web().start(host, port);
+        // `index` run in another terminal commits beside us: look for a new commit now and then.
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nendo-index-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                nendo.refreshIndex();
+            } catch (Exception e) {
+                LOG.warn("refreshing the index failed: {}", e.toString());
+            }
+        }, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            refresher.shutdownNow();
             web.close();
             try {
                 nendo.close();

@@ -211,6 +211,15 @@ public final class ArchiveIndex implements Closeable {
         return kept;
     }
 
+    /**
+     * Opens the latest commit if another process (the {@code index} command) wrote one; searches
+     * already running finish on the commit they started with.
+     */
+    public void refresh() throws IOException {
+        SearcherManager manager = searchers;
+        if (manager != null) manager.maybeRefresh();
+    }
+
     /** Runs {@code work} on a searcher of the latest commit, released afterwards. */
     public <T> T withSearcher(SearcherWork<T> work) throws IOException {
         SearcherManager manager = searchers;
