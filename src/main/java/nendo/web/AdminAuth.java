@@ -26,7 +26,9 @@ final class AdminAuth {
             throw ClientError.forbidden("管理用 API は無効です（サーバーに NENDO_ADMIN_TOKEN が設定されていません）");
         }
         String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith(BEARER) || header.length() == BEARER.length()) {
+        // The scheme name is case-insensitive (RFC 9110); the token is not.
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.length() == BEARER.length()) {
             throw ClientError.unauthorized("管理用 API には Authorization: Bearer <token> が必要です");
         }
         if (!MessageDigest.isEqual(tokenDigest, digest(header.substring(BEARER.length())))) {

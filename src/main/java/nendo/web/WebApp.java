@@ -71,7 +71,13 @@ public final class WebApp implements AutoCloseable {
         config.http.prefer405over404 = true;
         // A 1,000-character Japanese query is ~9 KB URL-encoded, past Jetty's 8 KB default: let it
         // reach our validation, which answers with a message; beyond this Jetty answers (as JSON).
-        config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
+        // Jetty's per-connection header cache matches values ignoring case by default, so a reused
+        // connection could hand us the previous request's Authorization when the two differ only in
+        // case: the admin token must be compared exactly as sent.
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            http.setHeaderCacheCaseSensitive(true);
+        });
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors(json)));
         config.staticFiles.add("/public", Location.CLASSPATH);
         // Chart.js comes from its WebJar on the classpath: bundled with the app, never from a CDN.
