@@ -25,7 +25,8 @@ final class ProtocolErrors extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) throws JsonProcessingException {
         Object attribute = request.getAttribute(ERROR_STATUS);
         int status = attribute instanceof Integer s ? s : response.getStatus();
-        if (status < 400) status = 400;
+        // A missing or unknown HTTP version is the client's mistake, not the server's: 400, not 505.
+        if (status < 400 || status == 505) status = 400;
         String message = switch (status) {
             case 414 -> "URL が長すぎます。検索語を短くしてください（URI too long）";
             case 431 -> "リクエストヘッダーが大きすぎます（request header fields too large）";

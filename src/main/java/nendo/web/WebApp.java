@@ -30,6 +30,7 @@ public final class WebApp implements AutoCloseable {
     static final int MAX_REQUEST_HEADER_BYTES = 128 * 1024;
 
     private static final String IN_FLIGHT = "nendo.inFlight";
+    private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
     /** How long a shutdown waits for requests in flight before stopping anyway. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -85,6 +86,11 @@ public final class WebApp implements AutoCloseable {
         config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.fullUrl(), ctx.statusCode(), Math.round(ms)));
         config.routes.before(ctx -> {
             SecurityHeaders.apply(ctx);
+            // Javalin decodes path parameters before a handler runs and fails on escapes such as
+            // %u0041 that Jetty lets through: refuse them here, as the client's mistake.
+            if (MALFORMED_ESCAPE.matcher(ctx.req().getRequestURI()).find()) {
+                throw ClientError.badRequest("URL に不正な % エスケープがあります（malformed percent-encoding）");
+            }
             if (!inFlight.tryEnter()) {
                 ctx.header("Connection", "close");
                 throw new HttpResponseException(503, "サービスを停止しています。しばらくしてから再度アクセスしてください",
