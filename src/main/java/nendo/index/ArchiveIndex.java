@@ -17,7 +17,6 @@ import nendo.model.CorpusProblem;
 import nendo.model.PlanDocument;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -130,25 +129,26 @@ public final class ArchiveIndex implements Closeable {
     private IndexState rebuildOver(CorpusSnapshot corpus, boolean unreadable) throws IOException {
         writing.lock();
         try {
-            if (unreadable) clearIndexFiles();
-            return write(corpus, unreadable ? List.of() : lastGoodVersions(corpus));
+            if (!unreadable && !DamagedIndex.opens(directory)) {
+                closeSearchers();
+                unreadable = true;
+            }
+            if (unreadable) DamagedIndex.clear(directory);
+            List<PlanDocument> kept = unreadable ? List.of() : lastGoodVersions(corpus);
+            try {
+                return write(corpus, kept);
+            } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
+                     | org.apache.lucene.index.IndexFormatTooNewException | java.nio.file.NoSuchFileException
+                     | java.io.FileNotFoundException | java.io.EOFException e) {
+                if (unreadable) throw e;
+                // The writer read the damaged previous commit (the index command over a broken index).
+                LOG.warn("索引を読めないため、コーパスから作り直します (unreadable index: {})", e.toString());
+                closeSearchers();
+                DamagedIndex.clear(directory);
+                return write(corpus, kept);
+            }
         } finally {
             writing.unlock();
-        }
-    }
-
-    /**
-     * Removes the files Lucene owns (segments_N, _0.cfs, write.lock…) from an unreadable index, so
-     * that a damaged commit cannot confuse the new one; any other file in the folder is left alone.
-     */
-    private void clearIndexFiles() throws IOException {
-        for (String name : directory.listAll()) {
-            boolean lucene = name.startsWith(IndexFileNames.SEGMENTS) || name.equals(IndexWriter.WRITE_LOCK_NAME)
-                    || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches();
-            if (lucene) {
-                LOG.info("壊れた索引のファイルを削除します: {}", name);
-                directory.deleteFile(name);
-            }
         }
     }
 
