@@ -93,11 +93,16 @@ public final class ArchiveIndex implements Closeable {
         return rebuild(corpus);
     }
 
-    /** The commit's recorded counts must match what a reader sees, or the index is not the one recorded. */
+    /**
+     * Every file's checksum holds and the commit's recorded counts match what a reader sees, or the
+     * index is not the one recorded (checked at start-up only).
+     */
     private void verifyCounts() throws IOException {
         IndexState recorded = state().orElseThrow();
-        int documents = withSearcher(s -> s.count(org.apache.lucene.document.KeywordField.newExactQuery(
-                PlanFields.KIND, PlanFields.KIND_DOCUMENT)));
+        int documents = withSearcher(s -> {
+            DamagedIndex.verifyChecksums(s.getIndexReader());
+            return s.count(org.apache.lucene.document.KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT));
+        });
         if (documents != recorded.documents()) {
             throw new org.apache.lucene.index.CorruptIndexException("commit records " + recorded.documents()
                     + " documents, reader sees " + documents, directory.toString());

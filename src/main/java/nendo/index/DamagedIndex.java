@@ -3,8 +3,12 @@ package nendo.index;
 import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +40,26 @@ final class DamagedIndex {
      * that a damaged commit cannot confuse the new one; any other file in the folder is left alone.
      */
     static void clear(Directory directory) throws IOException {
-        for (String name : directory.listAll()) {
-            boolean lucene = name.startsWith(IndexFileNames.SEGMENTS) || name.equals(IndexWriter.WRITE_LOCK_NAME)
-                    || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches();
-            if (lucene) {
-                LOG.info("壊れた索引のファイルを削除します: {}", name);
-                directory.deleteFile(name);
+        // Under the write lock: another process writing here keeps its files (we fail instead).
+        try (Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            for (String name : directory.listAll()) {
+                boolean lucene = name.startsWith(IndexFileNames.SEGMENTS)
+                        || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches();
+                if (lucene) {
+                    LOG.info("壊れた索引のファイルを削除します: {}", name);
+                    directory.deleteFile(name);
+                }
             }
+        } catch (LockObtainFailedException e) {
+            throw new IOException("索引は別のプロセスが書き込み中です（index is locked by another process）", e);
         }
+    }
+
+    /**
+     * Verifies every file's checksum, which finds damage inside segment data that opening alone
+     * does not read (a few flipped bytes); throws CorruptIndexException.
+     */
+    static void verifyChecksums(IndexReader reader) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity();
     }
 }
