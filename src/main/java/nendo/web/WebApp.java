@@ -30,6 +30,7 @@ public final class WebApp implements AutoCloseable {
     static final int MAX_REQUEST_HEADER_BYTES = 128 * 1024;
 
     private static final String IN_FLIGHT = "nendo.inFlight";
+    private static final int MAX_LOGGED_URL = 300;
     private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
     /** How long a shutdown waits for requests in flight before stopping anyway. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
@@ -83,7 +84,9 @@ public final class WebApp implements AutoCloseable {
         config.staticFiles.add("/public", Location.CLASSPATH);
         // Chart.js comes from its WebJar on the classpath: bundled with the app, never from a CDN.
         config.staticFiles.enableWebjars();
-        config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.fullUrl(), ctx.statusCode(), Math.round(ms)));
+        // URLs are cut short in the log: a hostile 100 KB query must not become a 100 KB log line.
+        config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), abbreviate(ctx.fullUrl()),
+                ctx.statusCode(), Math.round(ms)));
         config.routes.before(ctx -> {
             SecurityHeaders.apply(ctx);
             // Javalin decodes path parameters before a handler runs and fails on escapes such as
@@ -167,6 +170,10 @@ public final class WebApp implements AutoCloseable {
             ctx.json(new ReindexResult("ok", state.documents(), state.measures(), state.invalidFiles(),
                     state.keptFiles(), state.builtAt(), (System.nanoTime() - started) / 1_000_000));
         });
+    }
+
+    private static String abbreviate(String url) {
+        return url.length() <= MAX_LOGGED_URL ? url : url.substring(0, MAX_LOGGED_URL) + "…(" + url.length() + " chars)";
     }
 
     public WebApp start(String host, int port) {
