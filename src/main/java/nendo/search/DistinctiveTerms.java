@@ -150,12 +150,8 @@ public final class DistinctiveTerms {
                 .add(KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_MEASURE), Occur.FILTER);
     }
 
-    /** A department by the name printed that year or by its canonical name, as search filters do. */
     private static Query department(String dept) {
-        return new BooleanQuery.Builder()
-                .add(KeywordField.newExactQuery(PlanFields.DEPARTMENT, dept), Occur.SHOULD)
-                .add(KeywordField.newExactQuery(PlanFields.DEPARTMENT_CANONICAL, dept), Occur.SHOULD)
-                .build();
+        return SearchFilters.departments(List.of(dept));
     }
 
     private static String label(Integer year, String dept) {

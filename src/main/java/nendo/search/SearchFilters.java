@@ -41,14 +41,18 @@ final class SearchFilters {
                     r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo()));
         }
         this.year = and(years);
-        // A department matches by the name used that year or by its canonical name (across renames).
-        this.department = r.departments().isEmpty() ? null : or(List.of(
-                KeywordField.newSetQuery(PlanFields.DEPARTMENT, bytes(r.departments())),
-                KeywordField.newSetQuery(PlanFields.DEPARTMENT_CANONICAL, bytes(r.departments()))));
+        this.department = r.departments().isEmpty() ? null : departments(r.departments());
         this.org = r.orgs().isEmpty() ? null : KeywordField.newSetQuery(PlanFields.ORG, bytes(r.orgs()));
         // Document entries carry no text and are never hits.
         this.kind = KeywordField.newSetQuery(PlanFields.KIND,
                 bytes(r.kinds().isEmpty() ? List.of(PlanFields.KIND_MEASURE, PlanFields.KIND_MISSION) : r.kinds()));
+    }
+
+    /** Entries of these departments, each by the name used that year or by its canonical name (across renames). */
+    static Query departments(List<String> names) {
+        return or(List.of(
+                KeywordField.newSetQuery(PlanFields.DEPARTMENT, bytes(names)),
+                KeywordField.newSetQuery(PlanFields.DEPARTMENT_CANONICAL, bytes(names))));
     }
 
     /** The text query (or all entries) with every filter except {@code skip} (null: all filters). */

@@ -35,9 +35,7 @@ final class ProtocolErrors extends ErrorHandler {
         byte[] body = json.writeValueAsBytes(new ErrorBody(status, HttpStatus.getMessage(status), message));
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.getHeaders().put("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("Referrer-Policy", "no-referrer");
+        SecurityHeaders.HEADERS.forEach(response.getHeaders()::put);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }

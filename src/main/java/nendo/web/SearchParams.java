@@ -20,18 +20,12 @@ final class SearchParams {
     private SearchParams() {}
 
     static SearchRequest searchRequest(Context ctx) {
-        String q = single(ctx, "q");
-        if (q != null && q.length() > SearchRequest.MAX_QUERY_LENGTH) {
-            throw ClientError.badRequest("検索語が長すぎます（" + q.length() + "文字）。"
-                    + SearchRequest.MAX_QUERY_LENGTH + "文字以内にしてください（q is too long）");
-        }
+        String q = query(ctx);
         List<Integer> years = new ArrayList<>();
         for (String y : repeated(ctx, "year")) years.add(year("year", y));
-        Integer from = optionalYear(ctx, "year_from");
-        Integer to = optionalYear(ctx, "year_to");
-        if (from != null && to != null && from > to) {
-            throw ClientError.badRequest("year_from（" + from + "）が year_to（" + to + "）より後になっています");
-        }
+        YearRange range = yearRange(ctx);
+        Integer from = range.from();
+        Integer to = range.to();
         List<String> kinds = repeated(ctx, "kind");
         for (String k : kinds) {
             if (!KINDS.contains(k)) throw ClientError.badRequest("kind は measure か mission で指定してください: '" + k + "'");
@@ -50,6 +44,28 @@ final class SearchParams {
         }
         return new SearchRequest(q == null ? "" : q.strip(), years, from, to, repeated(ctx, "dept"),
                 repeated(ctx, "org"), kinds, page, size, sort);
+    }
+
+    /** year_from and year_to (either may be null), in order. */
+    record YearRange(Integer from, Integer to) {}
+
+    /** The query text as sent (null when absent), within the length limit. */
+    static String query(Context ctx) {
+        String q = single(ctx, "q");
+        if (q != null && q.length() > SearchRequest.MAX_QUERY_LENGTH) {
+            throw ClientError.badRequest("検索語が長すぎます（" + q.length() + "文字）。"
+                    + SearchRequest.MAX_QUERY_LENGTH + "文字以内にしてください（q is too long）");
+        }
+        return q;
+    }
+
+    static YearRange yearRange(Context ctx) {
+        Integer from = optionalYear(ctx, "year_from");
+        Integer to = optionalYear(ctx, "year_to");
+        if (from != null && to != null && from > to) {
+            throw ClientError.badRequest("year_from（" + from + "）が year_to（" + to + "）より後になっています");
+        }
+        return new YearRange(from, to);
     }
 
     /** The prefix to complete: at most 50 characters (a suggestion is a word, not a sentence). */
