@@ -9,6 +9,7 @@ import nendo.config.AppConfig;
 import nendo.corpus.CorpusReader;
 import nendo.corpus.CorpusSnapshot;
 import nendo.index.ArchiveIndex;
+import nendo.index.IndexProgress;
 import nendo.index.IndexState;
 import nendo.search.PlanArchive;
 import nendo.web.WebApp;
@@ -25,15 +26,20 @@ public final class Nendo implements AutoCloseable {
     private final ArchiveIndex index;
     private final PlanArchive archive;
 
-    private Nendo(AppConfig config) throws IOException {
+    private Nendo(AppConfig config, IndexProgress progress) throws IOException {
         this.config = config;
         this.json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.index = ArchiveIndex.open(config.indexDir(), analysis, json);
+        this.index = ArchiveIndex.open(config.indexDir(), analysis, json, progress);
         this.archive = new PlanArchive(index, analysis, Synonyms.bundled(), json);
     }
 
     public static Nendo open(AppConfig config) throws IOException {
-        return new Nendo(config);
+        return new Nendo(config, IndexProgress.NONE);
+    }
+
+    /** @param progress hears how far a build of JSON Lines records is */
+    public static Nendo open(AppConfig config, IndexProgress progress) throws IOException {
+        return new Nendo(config, progress);
     }
 
     /** Reads the corpus as it is on disk now. */

@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         AppConfig config = options.config(host, port).withAdminToken(token);
         LOG.info("config: corpus={} index={} host={} port={} admin API={}", config.corpusDir().toAbsolutePath(),
                 config.indexDir().toAbsolutePath(), host, port, token == null ? "off" : "on");
-        Nendo nendo = Nendo.open(config);
+        Nendo nendo = Nendo.open(config, BuildProgress.forLog());
         IndexState state = nendo.ensureIndex();
         for (CorpusProblem p : state.invalidFiles()) out.println("無効なファイル (skipped): " + p);
         WebApp web = nendo.web().start(host, port);

@@ -21,8 +21,9 @@ import nendo.model.Department;
 import nendo.model.PlanDocument;
 
 /**
- * Reads every plan file ({@code *.md} except README.md) under the corpus folder. A broken file is
- * reported and skipped, so one bad file never keeps the others out of the archive.
+ * Reads every plan file ({@code *.md} except README.md) under the corpus folder and lists the JSON
+ * Lines record files ({@code *.jsonl}). A broken file is reported and skipped, so one bad file never
+ * keeps the others out of the archive.
  */
 public final class CorpusReader {
     private final PlanFileParser parser = new PlanFileParser();
@@ -44,7 +45,12 @@ public final class CorpusReader {
         }
         Map<String, String> idToFile = new HashMap<>();
         Map<String, String> editionToFile = new HashMap<>();
+        List<RecordFile> recordFiles = new ArrayList<>();
         for (Path file : files) {
+            if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
+                recordFiles.add(new RecordFile(file, PlanFileParser.relative(root, file), size(file)));
+                continue;
+            }
             if (!isPlanFile(file)) continue;
             try {
                 PlanDocument doc = aliases.apply(parser.parse(root, file));
@@ -69,7 +75,7 @@ public final class CorpusReader {
                 problems.add(e.problem());
             }
         }
-        return new CorpusSnapshot(documents, problems, fingerprint(root, files), aliases);
+        return new CorpusSnapshot(documents, problems, fingerprint(root, files), aliases, recordFiles);
     }
 
     /** Where an organization lists its departments in aliases.yaml, a heading must be one of them. */
@@ -135,14 +141,31 @@ public final class CorpusReader {
         }
     }
 
-    /** SHA-256 over every file's relative path and bytes: any edit, addition or removal changes it. */
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * SHA-256 over every file's relative path and bytes: any edit, addition or removal changes it.
+     * A record file counts by its size and modification time instead: hashing hundreds of megabytes
+     * at every start would cost seconds before the first answer.
+     */
     private static String fingerprint(Path root, List<Path> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : files) {
                 digest.update(PlanFileParser.relative(root, file).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
+                if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
+                    digest.update((Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis())
+                            .getBytes(StandardCharsets.UTF_8));
+                } else {
+                    digest.update(Files.readAllBytes(file));
+                }
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -6,13 +6,25 @@ import nendo.model.PlanDocument;
 
 /**
  * Everything read from the corpus folder at one moment: the valid documents, the files that
- * could not be used, and a fingerprint of every byte so that a stale index can be detected.
+ * could not be used, the JSON Lines record files (read only while indexing, they may be large),
+ * and a fingerprint so that a stale index can be detected.
  */
 public record CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> problems, String fingerprint,
-                             Aliases aliases) {
+                             Aliases aliases, List<RecordFile> recordFiles) {
     public CorpusSnapshot {
         documents = List.copyOf(documents);
         problems = List.copyOf(problems);
+        recordFiles = List.copyOf(recordFiles);
+    }
+
+    public CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> problems, String fingerprint,
+                          Aliases aliases) {
+        this(documents, problems, fingerprint, aliases, List.of());
+    }
+
+    /** Bytes of all record files, the measure of progress while indexing them. */
+    public long recordBytes() {
+        return recordFiles.stream().mapToLong(RecordFile::bytes).sum();
     }
 
     public int measureCount() {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nendo.analysis.WordsAndReadings;
 import nendo.model.Department;
 import nendo.model.Measure;
+import nendo.model.MeasureRecord;
 import nendo.model.PlanDocument;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -17,12 +19,17 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 
-/** Turns one plan document into its index entries: the document itself, missions and measures. */
-final class EntryDocuments {
+/**
+ * Turns one plan document into its index entries (the document itself, missions and measures), and
+ * one JSON Lines record into its single entry.
+ */
+final class EntryDocuments implements java.io.Closeable {
     private final ObjectMapper json;
+    private final WordsAndReadings wordsAndReadings;
 
-    EntryDocuments(ObjectMapper json) {
+    EntryDocuments(ObjectMapper json, WordsAndReadings wordsAndReadings) {
         this.json = json;
+        this.wordsAndReadings = wordsAndReadings;
     }
 
     List<Document> of(PlanDocument plan) {
@@ -50,30 +57,61 @@ final class EntryDocuments {
         return entries;
     }
 
-    private static Document searchable(String id, String kind, PlanDocument plan, Department dept, int position,
-                                       String text) {
-        Document doc = base(id, kind, plan, dept, position);
-        doc.add(new StoredField(PlanFields.TEXT, text));
-        doc.add(new TextField(PlanFields.TEXT_JA, text, Field.Store.NO));
-        doc.add(new TextField(PlanFields.TEXT_BIGRAM, text, Field.Store.NO));
-        doc.add(new TextField(PlanFields.TEXT_READING, text, Field.Store.NO));
-        doc.add(new TextField(PlanFields.TEXT_TERMS, text, Field.Store.NO));
+    /**
+     * A record's entry: like a plan's measure, but its document id is the record file (there is no
+     * plan document to show) and its position is the line, so that browsing keeps file order.
+     */
+    Document of(MeasureRecord record) {
+        Document doc = base(record.id(), record.kind(), record.org(), record.year(), record.file(), record.line(), false,
+                record.department(), record.departmentCanonical());
+        addText(doc, record.text());
         return doc;
     }
 
+    private Document searchable(String id, String kind, PlanDocument plan, Department dept, int position,
+                                       String text) {
+        Document doc = base(id, kind, plan, dept, position);
+        addText(doc, text);
+        return doc;
+    }
+
+    /**
+     * The text fields. Words and readings come from one Kuromoji pass (the words stream must come
+     * first: IndexWriter reads fields in the order they are added, and the readings replay it).
+     */
+    private void addText(Document doc, String text) {
+        WordsAndReadings.Streams streams = wordsAndReadings.of(text);
+        doc.add(new StoredField(PlanFields.TEXT, text));
+        doc.add(new TextField(PlanFields.TEXT_JA, streams.words()));
+        doc.add(new TextField(PlanFields.TEXT_READING, streams.readings()));
+        doc.add(new TextField(PlanFields.TEXT_BIGRAM, text, Field.Store.NO));
+        doc.add(new Field(PlanFields.TEXT_TERMS, text, PlanFields.TERMS_TYPE));
+    }
+
     private static Document base(String id, String kind, PlanDocument plan, Department dept, int position) {
+        return base(id, kind, plan.organization(), plan.fiscalYear(), plan.id(), position, plan.sample(),
+                dept == null ? null : dept.name(), dept == null ? null : dept.canonical());
+    }
+
+    private static Document base(String id, String kind, String org, int year, String documentId, long position,
+                                 boolean sample, String department, String departmentCanonical) {
         Document doc = new Document();
         doc.add(new StringField(PlanFields.ID, id, Field.Store.YES));
         doc.add(new KeywordField(PlanFields.KIND, kind, Field.Store.YES));
-        doc.add(new KeywordField(PlanFields.ORG, plan.organization(), Field.Store.YES));
-        doc.add(new IntField(PlanFields.YEAR, plan.fiscalYear(), Field.Store.YES));
-        doc.add(new KeywordField(PlanFields.DOCUMENT_ID, plan.id(), Field.Store.YES));
+        doc.add(new KeywordField(PlanFields.ORG, org, Field.Store.YES));
+        doc.add(new IntField(PlanFields.YEAR, year, Field.Store.YES));
+        doc.add(new KeywordField(PlanFields.DOCUMENT_ID, documentId, Field.Store.YES));
         doc.add(new NumericDocValuesField(PlanFields.POSITION, position));
-        doc.add(new StoredField(PlanFields.SAMPLE, plan.sample() ? 1 : 0));
-        if (dept != null) {
-            doc.add(new KeywordField(PlanFields.DEPARTMENT, dept.name(), Field.Store.YES));
-            doc.add(new KeywordField(PlanFields.DEPARTMENT_CANONICAL, dept.canonical(), Field.Store.YES));
+        doc.add(new StoredField(PlanFields.SAMPLE, sample ? 1 : 0));
+        if (department != null) {
+            doc.add(new KeywordField(PlanFields.DEPARTMENT, department, Field.Store.YES));
+            doc.add(new KeywordField(PlanFields.DEPARTMENT_CANONICAL, departmentCanonical, Field.Store.YES));
         }
         return doc;
+    }
+
+    @Override
+    public void close() {
+        wordsAndReadings.close();
     }
 }

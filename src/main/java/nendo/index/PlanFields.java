@@ -40,10 +40,15 @@ public final class PlanFields {
     /** Katakana reading bigrams of TEXT: TextField, not stored; kana queries find kanji text. */
     public static final String TEXT_READING = "text_reading";
     /**
-     * Nouns and noun compounds of TEXT: TextField (frequencies kept), not stored; distinctive terms
-     * are counted from its postings, never searched.
+     * Nouns and noun compounds of TEXT: {@link #TERMS_TYPE}, not stored; distinctive terms are
+     * counted from its postings, never searched.
      */
     public static final String TEXT_TERMS = "text_terms";
+    /**
+     * TEXT_TERMS keeps documents and frequencies only: it is counted, never searched by phrase nor
+     * scored, so positions and norms would be index time and space for nothing.
+     */
+    public static final org.apache.lucene.document.FieldType TERMS_TYPE = termsType();
     /** 1 if the document is sample (fictional) data: stored only, shown as a badge. */
     public static final String SAMPLE = "sample";
     /** Structured plan document as JSON: stored only, on kind=document entries. */
@@ -54,6 +59,15 @@ public final class PlanFields {
     public static final String KIND_DOCUMENT = "document";
 
     private PlanFields() {}
+
+    private static org.apache.lucene.document.FieldType termsType() {
+        org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType();
+        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
 
     /** The analyzer IndexWriter uses: each text field gets its chain from the one factory. */
     public static Analyzer indexAnalyzer(AnalyzerFactory analysis) {

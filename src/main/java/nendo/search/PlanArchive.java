@@ -152,7 +152,9 @@ public final class PlanArchive {
         return new ArchiveViews.MeasureView(id, doc.get(PlanFields.ORG), year, new FiscalYear(year).era(),
                 doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.DEPARTMENT_CANONICAL), doc.get(PlanFields.KIND),
                 doc.get(PlanFields.TEXT),
-                plan.id(), plan.title(), plan.sample(), positionOf(plan, id));
+                // A JSON Lines record has no plan document around it.
+                plan == null ? null : plan.id(), plan == null ? null : plan.title(), plan != null && plan.sample(),
+                plan == null ? 0 : positionOf(plan, id));
     }
 
     public ArchiveViews.YearList years() throws IOException {

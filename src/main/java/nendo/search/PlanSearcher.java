@@ -2,6 +2,9 @@ package nendo.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import nendo.index.PlanFields;
@@ -17,7 +20,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.TopFieldDocs;
 
 /** Runs one search request on one searcher: hits of the page, total, facets, snippets. */
 final class PlanSearcher {
@@ -43,20 +45,31 @@ final class PlanSearcher {
         Query query = filters.apply(text, null);
 
         int from = (request.page() - 1) * request.size();
-        int total = searcher.count(query);
+        // One pass for the page, the total and every facet whose dimension has no filter (its
+        // counts are the query's own); one more per filtered dimension, counted without its filter
+        // so that the other values stay selectable.
+        Set<SearchFilters.Dimension> unfiltered = EnumSet.noneOf(SearchFilters.Dimension.class);
+        for (SearchFilters.Dimension d : SearchFilters.Dimension.values()) {
+            if (!filters.has(d)) unfiltered.add(d);
+        }
+        FacetCounter.Result main = searcher.search(query,
+                new FacetCounter(unfiltered, sort(request, text != null), from + request.size()));
+        Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facetValues = new EnumMap<>(main.facets());
+        for (SearchFilters.Dimension d : SearchFilters.Dimension.values()) {
+            if (!filters.has(d)) continue;
+            facetValues.putAll(searcher.search(filters.apply(text, d), new FacetCounter(EnumSet.of(d), null, 0)).facets());
+        }
+        int total = main.total();
         List<SearchResponse.Hit> hits = new ArrayList<>();
         if (from < total) {
-            TopFieldDocs top = searcher.search(query, from + request.size(), sort(request, text != null), true);
             StoredFields stored = searcher.storedFields();
-            for (int i = from; i < top.scoreDocs.length; i++) {
-                ScoreDoc sd = top.scoreDocs[i];
+            for (int i = from; i < main.top().scoreDocs.length; i++) {
+                ScoreDoc sd = main.top().scoreDocs[i];
                 hits.add(hit(stored.document(sd.doc), text, sd.score, documents));
             }
         }
-        SearchResponse.Facets facets = new SearchResponse.Facets(
-                FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.YEAR), PlanFields.YEAR),
-                FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.DEPARTMENT), PlanFields.DEPARTMENT_CANONICAL),
-                FacetCounter.count(searcher, filters.apply(text, SearchFilters.Dimension.ORG), PlanFields.ORG));
+        SearchResponse.Facets facets = new SearchResponse.Facets(facetValues.get(SearchFilters.Dimension.YEAR),
+                facetValues.get(SearchFilters.Dimension.DEPARTMENT), facetValues.get(SearchFilters.Dimension.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
                 understood.queryYears(), understood.expansions(), understood.notices(), List.of());

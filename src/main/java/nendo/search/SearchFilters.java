@@ -55,6 +55,15 @@ final class SearchFilters {
                 KeywordField.newSetQuery(PlanFields.DEPARTMENT_CANONICAL, bytes(names))));
     }
 
+    /** Whether the request filters on this dimension (a facet then needs its own count). */
+    boolean has(Dimension d) {
+        return switch (d) {
+            case YEAR -> year != null;
+            case DEPARTMENT -> department != null;
+            case ORG -> org != null;
+        };
+    }
+
     /** The text query (or all entries) with every filter except {@code skip} (null: all filters). */
     Query apply(Query text, Dimension skip) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();

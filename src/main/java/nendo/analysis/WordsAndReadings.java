@@ -1,0 +1,55 @@
+package nendo.analysis;
+
+import java.io.Closeable;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
+import org.apache.lucene.util.CloseableThreadLocal;
+
+/**
+ * Two token streams of one text from one Kuromoji pass: the tokenizer's output is recorded once
+ * (a tee) and replayed into the reading chain. The streams must be consumed in order, words first,
+ * as IndexWriter does with a document's fields in the order they were added. Each thread reuses its
+ * own tokenizer, as an Analyzer would.
+ */
+public final class WordsAndReadings implements Closeable {
+    /** The streams for one text; valid until the same thread asks for the next. */
+    public record Streams(TokenStream words, TokenStream readings) {}
+
+    private final CloseableThreadLocal<Chains> perThread = new CloseableThreadLocal<>();
+    private final Supplier<Tokenizer> tokenizer;
+    private final Function<TokenStream, TokenStream> wordChain;
+    private final Function<TokenStream, TokenStream> readingChain;
+    private final Function<Reader, Reader> charFilters;
+
+    private record Chains(Tokenizer tokenizer, TokenStream words, TokenStream readings) {}
+
+    WordsAndReadings(Supplier<Tokenizer> tokenizer, Function<TokenStream, TokenStream> wordChain,
+                     Function<TokenStream, TokenStream> readingChain, Function<Reader, Reader> charFilters) {
+        this.tokenizer = tokenizer;
+        this.wordChain = wordChain;
+        this.readingChain = readingChain;
+        this.charFilters = charFilters;
+    }
+
+    public Streams of(String text) {
+        Chains chains = perThread.get();
+        if (chains == null) {
+            Tokenizer source = tokenizer.get();
+            TeeSinkTokenFilter tee = new TeeSinkTokenFilter(source);
+            chains = new Chains(source, wordChain.apply(tee), readingChain.apply(tee.newSinkTokenStream()));
+            perThread.set(chains);
+        }
+        chains.tokenizer().setReader(charFilters.apply(new StringReader(text)));
+        return new Streams(chains.words(), chains.readings());
+    }
+
+    @Override
+    public void close() {
+        perThread.close();
+    }
+}

@@ -1,0 +1,77 @@
+package nendo.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Indexing runs Kuromoji once for the words and the readings; the tokens must be exactly those of
+ * the japanese() and reading() analyzers that queries use, or searches would silently miss.
+ */
+class WordsAndReadingsTest {
+    private final AnalyzerFactory factory = new AnalyzerFactory();
+
+    @Test
+    void sameTokensAsTheQueryAnalyzersOverTheBundledCorpus() throws IOException {
+        List<String> texts = corpusLines();
+        texts.add("ＤＸの推進、ﾃﾞｼﾞﾀﾙ化々と「防災」（令和元年度）");
+        texts.add("");
+        texts.add("ぼうさいセンターを拠点とした危機管理体制");
+        assertFalse(texts.size() < 100, "expected the bundled corpus lines");
+        try (WordsAndReadings shared = factory.wordsAndReadings()) {
+            Analyzer words = factory.japanese();
+            Analyzer readings = factory.reading();
+            for (String text : texts) {
+                // Twice per text: the second run reuses the thread's chains.
+                for (int round = 0; round < 2; round++) {
+                    WordsAndReadings.Streams streams = shared.of(text);
+                    List<String> sharedWords = tokens(streams.words());
+                    List<String> sharedReadings = tokens(streams.readings());
+                    assertEquals(tokens(words.tokenStream("f", text)), sharedWords, text);
+                    assertEquals(tokens(readings.tokenStream("f", text)), sharedReadings, text);
+                }
+            }
+        }
+    }
+
+    private static List<String> corpusLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("corpus"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    if (!line.isBlank()) lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Term, position increment and offsets of every token, consumed the way IndexWriter does. */
+    private static List<String> tokens(TokenStream stream) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (stream) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term + "/" + inc.getPositionIncrement() + "/" + offset.startOffset() + "-" + offset.endOffset());
+            }
+            stream.end();
+            out.add("end/" + inc.getPositionIncrement() + "/" + offset.endOffset());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package nendo.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nendo.config.AppConfig;
+import nendo.search.ArchiveViews;
+import nendo.search.SearchRequest;
+import nendo.search.SearchResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JSON Lines record files ({@code *.jsonl}) in the corpus folder: indexed beside the plan files with
+ * a summary, bad lines named by file and line (exit 1) while the good ones are still searchable.
+ */
+class RecordFilesCliTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void recordsAreIndexedAndBadLinesAreNamedByFileAndLine() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        Path file = corpus.resolve("records/架空県.jsonl");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n",
+                "\uFEFF{\"id\": \"r1\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"防災訓練の実施を支援します。\"}",
+                "{\"id\": \"r2\", \"year\": 2021, \"department\": \"消防本部\", \"text\": \"自主防災組織の防災訓練を推進します。\", \"org\": \"別市\"}",
+                "{\"id\": \"r3\", \"year\": 2021, \"department\": \"消防本部\", \"text\": ",
+                "",
+                "{\"id\": \"r4\", \"year\": 2021, \"department\": \"総務部\"}",
+                "{\"id\": \"r1\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"重複した id の防災事業\"}",
+                "{\"id\": \"r5\", \"year\": 1800, \"department\": \"総務部\", \"text\": \"古すぎる防災\"}",
+                "{\"id\": \"r6\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"部の使命です。防災を担います。\", \"kind\": \"mission\"}",
+                "{\"id\": \"r7\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"防災\", \"kind\": \"chapter\"}",
+                "[1, 2]",
+                "{\"id\": \"r8\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"ＤＸの推進\", \"extra\": true}"),
+                StandardCharsets.UTF_8);
+        Path index = temp.resolve("index");
+
+        CliResult r = CliResult.run("index", "--corpus", corpus.toString(), "--index", index.toString());
+
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("INDEXED records=4 "), r.toString());
+        assertTrue(r.out().contains("measures=3 missions=1"), r.toString());
+        String where = file.toString() + ":";
+        for (int line : List.of(3, 5, 6, 7, 9, 10)) {
+            assertTrue(r.err().contains(where + line + ": "), "line " + line + " named\n" + r);
+        }
+        assertTrue(r.err().contains(where + "6: id 'r1' は 1 行目で使われています"), r.toString());
+        assertTrue(r.err().contains(where + "5: text がないか空です"), r.toString());
+        assertEquals(6, r.err().lines().count(), r.toString());
+
+        try (Nendo nendo = Nendo.open(new AppConfig(corpus, index, "127.0.0.1", 0))) {
+            nendo.ensureIndex();
+            SearchResponse found = nendo.archive().search(SearchRequest.of("防災"));
+            assertEquals(3, found.total(), "r1, r2 and the mission r6");
+            Map<String, Long> orgs = found.facets().org().stream()
+                    .collect(Collectors.toMap(SearchResponse.FacetValue::value, SearchResponse.FacetValue::count));
+            assertEquals(Map.of("架空県", 2L, "別市", 1L), orgs, "org defaults to the file's name");
+            assertEquals(1, nendo.archive().search(SearchRequest.of("DX")).total(), "NFKC applies to records too");
+            ArchiveViews.MeasureView r2 = nendo.archive().measure("r2");
+            assertEquals("消防本部", r2.department());
+            assertEquals(null, r2.documentId(), "a record has no plan document");
+        }
+    }
+
+    @Test
+    void anUnchangedRecordFileKeepsTheIndexAndAChangedOneRebuildsIt() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        Files.createDirectories(corpus);
+        Path file = corpus.resolve("市.jsonl");
+        Files.writeString(file, "{\"id\": \"a\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"公園の整備\"}\n");
+        Path index = temp.resolve("index");
+        AppConfig config = new AppConfig(corpus, index, "127.0.0.1", 0);
+        String builtAt;
+        try (Nendo nendo = Nendo.open(config)) {
+            builtAt = nendo.ensureIndex().builtAt();
+        }
+        try (Nendo nendo = Nendo.open(config)) {
+            assertEquals(builtAt, nendo.ensureIndex().builtAt(), "same file: the index is kept");
+        }
+        Files.writeString(file, "{\"id\": \"a\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"公園の整備と橋梁の点検\"}\n");
+        try (Nendo nendo = Nendo.open(config)) {
+            nendo.ensureIndex();
+            assertEquals(1, nendo.archive().search(SearchRequest.of("橋梁")).total(), "changed file: rebuilt");
+        }
+    }
+}
