@@ -87,8 +87,8 @@ def gc_peak(path):
         m = re.search(r"Heap Max Capacity: " + SIZE, line)
         if m:
             cap = float(m.group(1)) * UNIT[m.group(2)]
-        if "gc,heap,exit" in line:
-            m = re.search(r"used (\d+)K", line)
+        if "exit" in line:  # [gc,exit] (or [gc,heap,exit]) " garbage-first heap   total reserved …, used 94813K"
+            m = re.search(r"heap\s+total (?:reserved )?\d+K, (?:committed \d+K, )?used (\d+)K", line)
             if m:
                 used = int(m.group(1)) / 1024
                 peak = used if peak is None else max(peak, used)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import nendo.analysis.WordsAndReadings;
 import nendo.model.Department;
 import nendo.model.Measure;
@@ -32,29 +33,35 @@ final class EntryDocuments implements java.io.Closeable {
         this.wordsAndReadings = wordsAndReadings;
     }
 
-    List<Document> of(PlanDocument plan) {
-        List<Document> entries = new ArrayList<>();
-        Document doc = base(plan.id(), PlanFields.KIND_DOCUMENT, plan, null, 0);
-        try {
-            doc.add(new StoredField(PlanFields.DOCUMENT_JSON, json.writeValueAsString(plan)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + plan.id(), e);
-        }
-        entries.add(doc);
+    /**
+     * The plan's entries, each built only when the iteration reaches it: an entry's token streams
+     * stay valid only until the next entry is built, so add each to the writer before moving on.
+     */
+    Iterable<Document> of(PlanDocument plan) {
+        List<Supplier<Document>> entries = new ArrayList<>();
+        entries.add(() -> {
+            Document doc = base(plan.id(), PlanFields.KIND_DOCUMENT, plan, null, 0);
+            try {
+                doc.add(new StoredField(PlanFields.DOCUMENT_JSON, json.writeValueAsString(plan)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialize " + plan.id(), e);
+            }
+            return doc;
+        });
         for (int d = 0; d < plan.departments().size(); d++) {
             Department dept = plan.departments().get(d);
             int deptPosition = (d + 1) * 1000;
             if (dept.mission() != null) {
                 String id = String.format(Locale.ROOT, "%s-%02d-mission", plan.id(), d + 1);
-                entries.add(searchable(id, PlanFields.KIND_MISSION, plan, dept, deptPosition, dept.mission()));
+                entries.add(() -> searchable(id, PlanFields.KIND_MISSION, plan, dept, deptPosition, dept.mission()));
             }
             for (int m = 0; m < dept.measures().size(); m++) {
                 Measure measure = dept.measures().get(m);
-                entries.add(searchable(measure.id(), PlanFields.KIND_MEASURE, plan, dept,
-                        deptPosition + m + 1, measure.text()));
+                int position = deptPosition + m + 1;
+                entries.add(() -> searchable(measure.id(), PlanFields.KIND_MEASURE, plan, dept, position, measure.text()));
             }
         }
-        return entries;
+        return () -> entries.stream().map(Supplier::get).iterator();
     }
 
     /**

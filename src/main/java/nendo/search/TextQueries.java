@@ -1,15 +1,20 @@
 package nendo.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import nendo.analysis.KanaFolding;
 import nendo.analysis.Synonyms;
 import nendo.index.PlanFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -101,10 +106,10 @@ final class TextQueries {
         Query words = builder.createPhraseQuery(PlanFields.TEXT_JA, text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(chars, Occur.MUST);
         if (words != null) {
-            b.add(new BoostQuery(words, WORD_BOOST), Occur.SHOULD);
-            // A constant tier on top: BM25's length normalisation alone could still let a short
-            // entry that only bigrams match (京都 in 東京都) outrank a long one with the real word.
-            b.add(new BoostQuery(new ConstantScoreQuery(words), WORD_TIER), Occur.SHOULD);
+            // A constant tier on top of the words' BM25: length normalisation alone could still let
+            // a short entry that only bigrams match (京都 in 東京都) outrank a long one with the real
+            // word. One clause, so the word phrase is matched once per candidate, not twice.
+            b.add(new FunctionScoreQuery(words, new WordTier()), Occur.SHOULD);
         }
         Query literal = b.build();
         if (text.length() < MIN_READING_LENGTH || !KanaFolding.isKanaWord(text)) return literal;
@@ -114,5 +119,53 @@ final class TextQueries {
                 .add(literal, Occur.SHOULD)
                 .add(new BoostQuery(reading, READING_BOOST), Occur.SHOULD)
                 .build();
+    }
+
+    /** Scores a word match as {@code WORD_TIER + WORD_BOOST × BM25}. */
+    private static final class WordTier extends DoubleValuesSource {
+        @Override
+        public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) {
+            return new DoubleValues() {
+                @Override
+                public double doubleValue() throws IOException {
+                    return WORD_TIER + WORD_BOOST * scores.doubleValue();
+                }
+
+                @Override
+                public boolean advanceExact(int doc) throws IOException {
+                    return scores.advanceExact(doc);
+                }
+            };
+        }
+
+        @Override
+        public boolean needsScores() {
+            return true;
+        }
+
+        @Override
+        public DoubleValuesSource rewrite(IndexSearcher searcher) {
+            return this;
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext ctx) {
+            return false;
+        }
+
+        @Override
+        public int hashCode() {
+            return WordTier.class.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof WordTier;
+        }
+
+        @Override
+        public String toString() {
+            return "word-tier(" + WORD_TIER + "+" + WORD_BOOST + "*score)";
+        }
     }
 }

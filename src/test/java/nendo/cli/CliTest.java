@@ -91,7 +91,7 @@ class CliTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains(VALID_COUNTS + " invalid=0"), r.toString());
         assertTrue(r.out().contains("文書 7 件, 事業 268 件"), r.toString());
-        assertTrue(r.out().contains("無効なファイル 0 件"), r.toString());
+        assertTrue(r.out().contains("無効なファイル・行 0 件"), r.toString());
         assertTrue(r.err().isBlank(), r.toString());
         assertTrue(Files.isDirectory(index), "the index folder was created");
     }
@@ -322,7 +322,7 @@ class CliTest {
         CliResult r = index();
         assertEquals(1, r.exit(), r.toString());
         assertTrue(r.out().contains(VALID_COUNTS + " invalid=" + cases.size()), r.toString());
-        assertTrue(r.out().contains("無効なファイル " + cases.size() + " 件"), r.toString());
+        assertTrue(r.out().contains("無効なファイル・行 " + cases.size() + " 件"), r.toString());
         List<Executable> checks = new ArrayList<>();
         for (Arguments a : cases) {
             String file = "broken/" + a.get()[0];
