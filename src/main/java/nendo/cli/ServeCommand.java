@@ -50,7 +50,16 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("config: corpus={} index={} host={} port={} admin API={}", config.corpusDir().toAbsolutePath(),
                 config.indexDir().toAbsolutePath(), host, port, token == null ? "off" : "on");
         Nendo nendo = Nendo.open(config, BuildProgress.forLog());
+        // Dictionaries load on another core while the index is opened and verified.
+        Thread warmUp = Thread.ofPlatform().name("nendo-warm-up").daemon().start(() -> {
+            try {
+                nendo.archive().warmUp();
+            } catch (Exception e) {
+                LOG.warn("warming up the analyzers failed: {}", e.toString());
+            }
+        });
         IndexState state = nendo.ensureIndex();
+        warmUp.join();
         for (CorpusProblem p : state.invalidFiles()) out.println("無効なファイル (skipped): " + p);
         WebApp web = nendo.web().start(host, port);
         // `index` run in another terminal commits beside us: look for a new commit now and then.

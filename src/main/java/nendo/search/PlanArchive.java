@@ -57,6 +57,11 @@ public final class PlanArchive {
         this.yearDiff = new YearDiff(similarity, new WordingChanges(analysis.surfaceWords()));
     }
 
+    /** Loads the analyzers' dictionaries ahead of the first search (called beside opening the index). */
+    public void warmUp() throws IOException {
+        searcher.warmUp();
+    }
+
     public SearchResponse search(SearchRequest request) throws IOException {
         return index.withSearcher(s -> {
             SearchResponse response = searcher.search(s, request, documents(s));

@@ -36,6 +36,15 @@ final class PlanSearcher {
         this.snippets = new Snippets(indexAnalyzer);
     }
 
+    /**
+     * Loads what the first search would otherwise load while a person waits: Kuromoji's dictionary
+     * (through the query parser) and the highlighter's analyzers.
+     */
+    void warmUp() throws IOException {
+        Query query = parser.parse("防災 ぼうさい").text();
+        snippets.snippet(query, "防災の取組を進めます。");
+    }
+
     SearchResponse search(IndexSearcher searcher, SearchRequest request, Map<String, PlanDocument> documents)
             throws IOException {
         long started = System.nanoTime();
