@@ -51,20 +51,19 @@ final class PlanSearcher {
         UnderstoodQuery understood = parser.parse(request.q());
         Query text = understood.text();
         SearchFilters filters = new SearchFilters(request, understood.years());
-        Query query = filters.apply(text, null);
 
         int from = (request.page() - 1) * request.size();
-        // One pass for the page, the total and every facet whose dimension has no filter (its
-        // counts are the query's own); one more per filtered dimension, counted without its filter
-        // so that the other values stay selectable.
-        Set<SearchFilters.Dimension> unfiltered = EnumSet.noneOf(SearchFilters.Dimension.class);
+        // One pass for the page, the total, the year facet (the year filter is checked from doc
+        // values) and every facet whose dimension has no filter; one more per filtered department
+        // or organization, counted without its own filter so that the other values stay selectable.
+        Set<SearchFilters.Dimension> counted = EnumSet.of(SearchFilters.Dimension.YEAR);
         for (SearchFilters.Dimension d : SearchFilters.Dimension.values()) {
-            if (!filters.has(d)) unfiltered.add(d);
+            if (!filters.has(d)) counted.add(d);
         }
-        FacetCounter.Result main = searcher.search(query,
-                new FacetCounter(unfiltered, sort(request, text != null), from + request.size()));
+        FacetCounter.Result main = searcher.search(filters.apply(text, SearchFilters.Dimension.YEAR),
+                new FacetCounter(counted, sort(request, text != null), from + request.size(), filters.yearAccepts()));
         Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facetValues = new EnumMap<>(main.facets());
-        for (SearchFilters.Dimension d : SearchFilters.Dimension.values()) {
+        for (SearchFilters.Dimension d : EnumSet.of(SearchFilters.Dimension.DEPARTMENT, SearchFilters.Dimension.ORG)) {
             if (!filters.has(d)) continue;
             facetValues.putAll(searcher.search(filters.apply(text, d), new FacetCounter(EnumSet.of(d), null, 0)).facets());
         }

@@ -2,6 +2,7 @@ package nendo.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import nendo.index.PlanFields;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
@@ -22,6 +23,8 @@ final class SearchFilters {
     private final Query department;
     private final Query org;
     private final Query kind;
+    /** The year filter as a test of one value, the same condition as {@link #year}; null without one. */
+    private final IntPredicate yearAccepts;
 
     /**
      * @param queryYears year sets taken from the query text ({@link YearTerms}); each must hold,
@@ -41,6 +44,12 @@ final class SearchFilters {
                     r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo()));
         }
         this.year = and(years);
+        IntPredicate accepts = y -> true;
+        for (List<Integer> set : queryYears) accepts = accepts.and(set::contains);
+        if (!r.years().isEmpty()) accepts = accepts.and(r.years()::contains);
+        int from = r.yearFrom() == null ? Integer.MIN_VALUE : r.yearFrom();
+        int to = r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo();
+        this.yearAccepts = this.year == null ? null : accepts.and(y -> y >= from && y <= to);
         this.department = r.departments().isEmpty() ? null : departments(r.departments());
         this.org = r.orgs().isEmpty() ? null : KeywordField.newSetQuery(PlanFields.ORG, bytes(r.orgs()));
         // Document entries carry no text and are never hits.
@@ -53,6 +62,11 @@ final class SearchFilters {
         return or(List.of(
                 KeywordField.newSetQuery(PlanFields.DEPARTMENT, bytes(names)),
                 KeywordField.newSetQuery(PlanFields.DEPARTMENT_CANONICAL, bytes(names))));
+    }
+
+    /** The year filter as a test of a year value, for checking it from doc values; null if none. */
+    IntPredicate yearAccepts() {
+        return yearAccepts;
     }
 
     /** Whether the request filters on this dimension (a facet then needs its own count). */
