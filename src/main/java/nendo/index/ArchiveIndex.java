@@ -232,8 +232,8 @@ public final class ArchiveIndex implements Closeable {
             if (!DirectoryReader.indexExists(directory)) return List.of();
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
-                var top = searcher.search(org.apache.lucene.document.KeywordField.newExactQuery(
-                        PlanFields.KIND, PlanFields.KIND_DOCUMENT), Integer.MAX_VALUE);
+                var kindDocument = org.apache.lucene.document.KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT);
+                var top = searcher.search(kindDocument, Math.max(1, searcher.count(kindDocument)));
                 for (var sd : top.scoreDocs) {
                     String stored = searcher.storedFields().document(sd.doc).get(PlanFields.DOCUMENT_JSON);
                     PlanDocument previous = json.readValue(stored, PlanDocument.class);

@@ -23,6 +23,7 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -230,7 +231,9 @@ public final class PlanArchive {
         DirectoryReader reader = (DirectoryReader) s.getIndexReader();
         Catalog current = catalog;
         if (current != null && current.reader() == reader) return current;
-        TopDocs top = s.search(KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT), Integer.MAX_VALUE);
+        Query kindDocument = KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT);
+        // Sized by the count: a collector for "all" would allocate a queue as large as the index.
+        TopDocs top = s.search(kindDocument, Math.max(1, s.count(kindDocument)));
         List<PlanDocument> docs = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
             docs.add(json.readValue(s.storedFields().document(sd.doc).get(PlanFields.DOCUMENT_JSON), PlanDocument.class));
