@@ -150,7 +150,7 @@ def main():
     nj = (S.get("nendo", {}).get("java") or ["?"])[-1]
     sj = (S.get("solr", {}).get("java") or ["?"])[-1]
     p(f"- nendo: {meta.get('nendo_commit', '?')} — {nj}, -Xmx1g; Solr 9.10.1: {sj}, -Xms2g -Xmx2g; "
-      f"{meta.get('groonga', 'Groonga')}, 2 threads")
+      f"{(S.get('groonga-TokenBigram', {}).get('version') or ['Groonga'])[-1]}, 2 threads")
     runs = [(name, S[key]["run"][-1]) for key, name in ENGINES if key in S and S[key].get("run")]
     if runs:
         p("- measured: " + "; ".join(f"{name} {r}" for name, r in runs))
@@ -287,9 +287,10 @@ def main():
             nv, gv = num(d[4]), num(d[5])
             by[(d[1], "nendo more" if nv is not None and gv is not None and nv > gv else "nendo fewer"
                 if nv is not None and gv is not None and nv < gv else "error")] += 1
-        p(f"{len(diffs)} of {len(nh)} queries differ "
-          + ("(" + ", ".join(f"{k} {w}: {c}" for (k, w), c in sorted(by.items())) + ")" if diffs else "")
-          + f"; all listed in `{path}`" + (f", first {min(a.diff_rows, len(diffs))} here:" if diffs else "."))
+        p(f"{len(diffs)} of {len(nh)} queries differ"
+          + (" (" + ", ".join(f"{k} {w}: {c}" for (k, w), c in sorted(by.items())) + ")" if diffs else "")
+          + (f"; all listed in `{path}`, first {min(a.diff_rows, len(diffs))} here:" if diffs else
+             f" (`{path}` has the header only)."))
         p("")
         if diffs:
             p("| qid | kind | terms | filters | nendo | Groonga bigram |")

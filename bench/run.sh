@@ -44,7 +44,8 @@ hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 need_port() { port_free "$1" || die "port $1 is already in use on 127.0.0.1 (another server running?)"; }
 SUMMARY="$RESULTS/summary-$N.tsv"
-touch "$SUMMARY"
+# a run of all three engines starts a fresh summary; a partial run (STEPS=nendo, …) keeps the other rows
+if has nendo && has solr && has groonga; then : > "$SUMMARY"; else touch "$SUMMARY"; fi
 record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$SUMMARY"; }
 forget() {   # drop an engine's previous figures for this N before measuring it again
   local tmp="$SUMMARY.tmp"; grep -v "^$1	" "$SUMMARY" > "$tmp" || true; mv "$tmp" "$SUMMARY"; }
@@ -210,17 +211,17 @@ if has nendo; then
   : > "$RESULTS/nendo-$N.serve.log"
   jfr_opt() { [ "$PROFILE" = 1 ] && echo " -XX:StartFlightRecording=filename=$DATA/$1,settings=profile" || true; }
 
-  # index (timed); the JVM's VmHWM sampled every 0.2 s while it runs
+  # index (timed); the JVM's VmHWM read every 0.5 s while it runs
   jvm="-Xmx1g -Xlog:gc*:file=$DATA/nendo-index-gc.log$(jfr_opt nendo-index.jfr)"
   echo "index: mvn -q compile exec:exec -Dnendo.jvm=\"$jvm\" -Dcli=\"index --corpus $DATA/corpus --index $DATA/index\""
   t0=$(now)
   (cd "$repo" && exec mvn -q compile exec:exec -Dnendo.jvm="$jvm" \
     -Dcli="index --corpus $DATA/corpus --index $DATA/index") > "$RESULTS/nendo-$N.index.log" 2>&1 &
-  ipid=$!; ihwm=0
+  ipid=$!; ihwm=0; j=""
   while kill -0 "$ipid" 2>/dev/null; do
-    j="$(pgrep -P "$ipid" -f 'nendo.cli.Main index' 2>/dev/null | head -1 || true)"
+    [ -z "$j" ] && j="$(pgrep -P "$ipid" -f 'nendo.cli.Main index' 2>/dev/null | head -1 || true)"
     if [ -n "$j" ]; then h="$(hwm_kb "$j")"; [ -n "$h" ] && [ "$h" -gt "$ihwm" ] && ihwm=$h; fi
-    sleep 0.2
+    sleep 0.5
   done
   rc=0; wait "$ipid" || rc=$?
   t1=$(now)
@@ -286,11 +287,11 @@ fi
 # ---------------------------------------------------------------- 5. Groonga (as run-all.sh)
 if has groonga; then
   toks="TokenBigram"; [ "$GROONGA_MECAB" = 1 ] && toks="TokenBigram TokenMecab"
-  record meta groonga "$(groonga --version | awk 'NR == 1 { print $1, $2 }')"
   for tok in $toks; do
     engine="groonga-$tok"; port=$([ "$tok" = TokenBigram ] && echo 10041 || echo 10042)
     echo; echo "=== Groonga $tok (port $port, query cache off, 2 threads)"
     forget "$engine"; record "$engine" run "$(date -Is) DUR=$DUR WARM=$WARM"
+    record "$engine" version "$(groonga --version | awk 'NR == 1 { print $1, $2 }')"
     db="$DATA/groonga-$tok-$N"
     [ -f "$db/groonga.pid" ] && stop_groonga "$db" "$port"
     need_port "$port"
