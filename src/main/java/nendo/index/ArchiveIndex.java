@@ -49,16 +49,7 @@ public final class ArchiveIndex implements Closeable {
     private final EntryDocuments entries;
     private final IndexProgress progress;
     private volatile SearcherManager searchers;
-    /**
-     * Searches segments on every core: one request at a time (a person waiting) is answered
-     * about twice as fast on two cores; under load the cores are busy either way.
-     */
-    private final java.util.concurrent.ExecutorService searchThreads = java.util.concurrent.Executors.newFixedThreadPool(
-            Runtime.getRuntime().availableProcessors(), r -> {
-                Thread t = new Thread(r, "nendo-search");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ParallelSearchers searcherFactory = new ParallelSearchers();
     /** One build at a time; searchers keep answering from the last commit meanwhile. */
     private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
 
@@ -291,13 +282,7 @@ public final class ArchiveIndex implements Closeable {
 
     private synchronized void openSearchers() throws IOException {
         if (searchers == null) {
-            searchers = new SearcherManager(directory, new org.apache.lucene.search.SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                                                 org.apache.lucene.index.IndexReader previous) {
-                    return new IndexSearcher(reader, searchThreads);
-                }
-            });
+            searchers = new SearcherManager(directory, searcherFactory);
         } else {
             searchers.maybeRefreshBlocking();
         }
@@ -346,7 +331,7 @@ public final class ArchiveIndex implements Closeable {
         SearcherManager manager = searchers;
         if (manager != null) manager.close();
         entries.close();
-        searchThreads.shutdown();
+        searcherFactory.close();
         directory.close();
     }
 }

@@ -59,11 +59,7 @@ final class RecordIndexer {
             throws IOException {
         long totalBytes = files.stream().mapToLong(RecordFile::bytes).sum();
         progress.started(totalBytes);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "nendo-index-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, ParallelSearchers.daemon("nendo-index-worker"));
         Semaphore inFlight = new Semaphore(threads * 4);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong measures = new AtomicLong();

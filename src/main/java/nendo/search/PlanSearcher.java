@@ -42,7 +42,7 @@ final class PlanSearcher {
      */
     void warmUp() throws IOException {
         Query query = parser.parse("防災 ぼうさい").text();
-        snippets.snippet(query, "防災の取組を進めます。");
+        snippets.marker(query).snippet("防災の取組を進めます。");
     }
 
     SearchResponse search(IndexSearcher searcher, SearchRequest request, Map<String, PlanDocument> documents)
@@ -71,9 +71,10 @@ final class PlanSearcher {
         List<SearchResponse.Hit> hits = new ArrayList<>();
         if (from < total) {
             StoredFields stored = searcher.storedFields();
+            Snippets.Marker marker = snippets.marker(text);
             for (int i = from; i < main.top().scoreDocs.length; i++) {
                 ScoreDoc sd = main.top().scoreDocs[i];
-                hits.add(hit(stored.document(sd.doc), text, sd.score, documents));
+                hits.add(hit(stored.document(sd.doc), marker, sd.score, documents));
             }
         }
         SearchResponse.Facets facets = new SearchResponse.Facets(facetValues.get(SearchFilters.Dimension.YEAR),
@@ -83,7 +84,7 @@ final class PlanSearcher {
                 understood.queryYears(), understood.expansions(), understood.notices(), List.of());
     }
 
-    private SearchResponse.Hit hit(Document doc, Query text, float score, Map<String, PlanDocument> documents)
+    private SearchResponse.Hit hit(Document doc, Snippets.Marker marker, float score, Map<String, PlanDocument> documents)
             throws IOException {
         String body = doc.get(PlanFields.TEXT);
         int year = doc.getField(PlanFields.YEAR).numericValue().intValue();
@@ -91,7 +92,7 @@ final class PlanSearcher {
         return new SearchResponse.Hit(doc.get(PlanFields.ID), doc.get(PlanFields.ORG), year,
                 new FiscalYear(year).era(), doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.DEPARTMENT_CANONICAL),
                 doc.get(PlanFields.KIND), body,
-                snippets.snippet(text, body), doc.get(PlanFields.DOCUMENT_ID), plan == null ? null : plan.title(),
+                marker.snippet(body), doc.get(PlanFields.DOCUMENT_ID), plan == null ? null : plan.title(),
                 doc.getField(PlanFields.SAMPLE).numericValue().intValue() == 1, Float.isNaN(score) ? 0f : score);
     }
 

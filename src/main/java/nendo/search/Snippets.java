@@ -36,19 +36,34 @@ final class Snippets {
                 .build();
     }
 
-    String snippet(Query query, String text) throws IOException {
-        List<int[]> spans = new ArrayList<>();
-        if (query != null) {
-            // Every word must match as contiguous characters, so the bigram field marks what matched;
-            // it is cheap to re-analyse, unlike the two Kuromoji fields (measured: a fifth of a
-            // search's time went into highlighting all three). Readings only when the query has a
-            // kana word; words only when characters alone mark nothing (a base form: 行う → 行い).
-            Set<String> fields = fields(query);
-            spans.addAll(matches(PlanFields.TEXT_BIGRAM, query, text));
-            if (fields.contains(PlanFields.TEXT_READING)) spans.addAll(matches(PlanFields.TEXT_READING, query, text));
-            if (spans.isEmpty()) spans.addAll(matches(PlanFields.TEXT_JA, query, text));
+    /** Marks the matches of one query; made once per search, used for each hit of the page. */
+    Marker marker(Query query) {
+        return new Marker(query, query == null ? Set.of() : fields(query));
+    }
+
+    final class Marker {
+        private final Query query;
+        private final Set<String> fields;
+
+        private Marker(Query query, Set<String> fields) {
+            this.query = query;
+            this.fields = fields;
         }
-        return render(text, merge(spans));
+
+        String snippet(String text) throws IOException {
+            List<int[]> spans = new ArrayList<>();
+            if (query != null) {
+                // Every word must match as contiguous characters, so the bigram field marks what
+                // matched; it is cheap to re-analyse, unlike the two Kuromoji fields (measured: a
+                // fifth of a search's time went into highlighting all three). Readings only when
+                // the query has a kana word; words only when characters alone mark nothing (a base
+                // form: 行う → 行い).
+                spans.addAll(matches(PlanFields.TEXT_BIGRAM, query, text));
+                if (fields.contains(PlanFields.TEXT_READING)) spans.addAll(matches(PlanFields.TEXT_READING, query, text));
+                if (spans.isEmpty()) spans.addAll(matches(PlanFields.TEXT_JA, query, text));
+            }
+            return render(text, merge(spans));
+        }
     }
 
     private static Set<String> fields(Query query) {
