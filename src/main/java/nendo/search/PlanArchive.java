@@ -43,8 +43,12 @@ public final class PlanArchive {
     private final Vocabulary vocabulary;
     /** Documents of the reader last seen; reloaded when a new commit is opened. */
     private volatile Catalog catalog;
+    /** Counts of JSON Lines records of the reader last asked; a pass over the index, so made on demand. */
+    private volatile Tally tally;
 
     private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents, Suggester suggester) {}
+
+    private record Tally(DirectoryReader reader, RecordTally records) {}
 
     public PlanArchive(ArchiveIndex index, AnalyzerFactory analysis, Synonyms synonyms, ObjectMapper json) {
         this.index = index;
@@ -170,6 +174,9 @@ public final class PlanArchive {
             c[0]++;
             c[1] += d.measureCount();
         }
+        for (RecordTally.Row r : index.withSearcher(this::records).rows()) {
+            counts.computeIfAbsent(r.year(), y -> new int[2])[1] += (int) r.count();
+        }
         List<ArchiveViews.YearCount> years = new ArrayList<>();
         counts.forEach((y, c) -> years.add(new ArchiveViews.YearCount(y, new FiscalYear(y).era(), c[0], c[1])));
         return new ArchiveViews.YearList(years);
@@ -192,6 +199,15 @@ public final class PlanArchive {
                 span[0] = Math.min(span[0], d.fiscalYear());
                 span[1] = Math.max(span[1], d.fiscalYear());
             }
+        }
+        for (RecordTally.Row r : index.withSearcher(this::records).rows()) {
+            if (year != null && r.year() != year) continue;
+            if (org != null && !r.org().equals(org)) continue;
+            counts.merge(r.canonical(), r.count(), Long::sum);
+            int[] span = names.computeIfAbsent(r.canonical(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.department(), k -> new int[] {r.year(), r.year()});
+            span[0] = Math.min(span[0], r.year());
+            span[1] = Math.max(span[1], r.year());
         }
         List<ArchiveViews.DepartmentCount> list = new ArrayList<>();
         counts.forEach((k, v) -> list.add(new ArchiveViews.DepartmentCount(k, v, names.get(k).entrySet().stream()
@@ -225,6 +241,15 @@ public final class PlanArchive {
     /** All plan documents of this searcher's commit, ordered by organization then year. */
     private Map<String, PlanDocument> documents(IndexSearcher s) throws IOException {
         return catalog(s).documents();
+    }
+
+    private RecordTally records(IndexSearcher s) throws IOException {
+        DirectoryReader reader = (DirectoryReader) s.getIndexReader();
+        Tally current = tally;
+        if (current != null && current.reader() == reader) return current.records();
+        Tally built = new Tally(reader, RecordTally.of(s, documents(s).keySet()));
+        tally = built;
+        return built.records();
     }
 
     private Catalog catalog(IndexSearcher s) throws IOException {

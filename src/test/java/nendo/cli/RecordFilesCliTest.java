@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,7 +70,23 @@ class RecordFilesCliTest {
             ArchiveViews.MeasureView r2 = nendo.archive().measure("r2");
             assertEquals("消防本部", r2.department());
             assertEquals(null, r2.documentId(), "a record has no plan document");
+
+            // The year and department lists know records too (measures only, as for documents).
+            assertEquals(List.of("2022:0:1", "2021:0:1", "2020:0:1"), nendo.archive().years().years().stream()
+                    .map(y -> y.year() + ":" + y.documents() + ":" + y.measures()).toList());
+            assertEquals(List.of("総務部=2 総務部 2020-2022", "消防本部=1 消防本部 2021-2021"),
+                    departments(nendo.archive().departments(null, null)));
+            assertEquals(List.of("消防本部=1 消防本部 2021-2021"), departments(nendo.archive().departments(null, "別市")));
+            assertEquals(List.of("総務部=1 総務部 2022-2022"), departments(nendo.archive().departments(2022, null)));
         }
+    }
+
+    private static List<String> departments(ArchiveViews.DepartmentList list) {
+        return list.departments().stream()
+                .map(d -> d.name() + "=" + d.count() + " " + d.names().stream()
+                        .map(n -> n.name() + " " + n.fromYear() + "-" + n.toYear()).collect(Collectors.joining(",")))
+                .sorted(Comparator.reverseOrder())
+                .toList();
     }
 
     @Test
