@@ -3,6 +3,7 @@ package nendo.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,9 @@ final class RecordTally {
         Map<Row, Long> counts = searcher.search(measures, new Manager(planDocuments));
         List<Row> rows = new ArrayList<>();
         counts.forEach((k, v) -> rows.add(new Row(k.org(), k.year(), k.canonical(), k.department(), v)));
+        // A stable order (the lists keep the order they first meet a department in).
+        rows.sort(Comparator.comparing(Row::org).thenComparingInt(Row::year).thenComparing(Row::canonical)
+                .thenComparing(Row::department));
         return new RecordTally(List.copyOf(rows));
     }
 
