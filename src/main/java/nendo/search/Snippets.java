@@ -27,8 +27,10 @@ final class Snippets {
     private static final int CONTEXT_BEFORE = 40;
 
     private final UnifiedHighlighter highlighter;
+    private final Analyzer indexAnalyzer;
 
     Snippets(Analyzer indexAnalyzer) {
+        this.indexAnalyzer = indexAnalyzer;
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
                 .withBreakIterator(WholeBreakIterator::new)
                 .withFormatter(new SpanFormatter())
@@ -38,16 +40,18 @@ final class Snippets {
 
     /** Marks the matches of one query; made once per search, used for each hit of the page. */
     Marker marker(Query query) {
-        return new Marker(query, query == null ? Set.of() : fields(query));
+        return new Marker(query, query == null ? Set.of() : fields(query), BigramMarks.of(query, indexAnalyzer));
     }
 
     final class Marker {
         private final Query query;
         private final Set<String> fields;
+        private final BigramMarks bigrams;
 
-        private Marker(Query query, Set<String> fields) {
+        private Marker(Query query, Set<String> fields, BigramMarks bigrams) {
             this.query = query;
             this.fields = fields;
+            this.bigrams = bigrams;
         }
 
         String snippet(String text) throws IOException {
@@ -58,7 +62,7 @@ final class Snippets {
                 // fifth of a search's time went into highlighting all three). Readings only when
                 // the query has a kana word; words only when characters alone mark nothing (a base
                 // form: 行う → 行い).
-                spans.addAll(matches(PlanFields.TEXT_BIGRAM, query, text));
+                spans.addAll(bigrams.spans(text));
                 if (fields.contains(PlanFields.TEXT_READING)) spans.addAll(matches(PlanFields.TEXT_READING, query, text));
                 if (spans.isEmpty()) spans.addAll(matches(PlanFields.TEXT_JA, query, text));
             }

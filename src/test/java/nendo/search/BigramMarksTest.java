@@ -1,0 +1,44 @@
+package nendo.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import nendo.analysis.AnalyzerFactory;
+import nendo.analysis.Synonyms;
+import nendo.index.PlanFields;
+import org.apache.lucene.analysis.Analyzer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Spans marked from the bigram tokens of a text, against the query the search itself builds. */
+class BigramMarksTest {
+    private static final AnalyzerFactory ANALYSIS = new AnalyzerFactory();
+    private static final UnderstoodQuery.Parser PARSER =
+            new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(ANALYSIS), Synonyms.none());
+    private static final Analyzer INDEX = PlanFields.indexAnalyzer(ANALYSIS);
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', value = {
+        "防災           | 地域防災計画と防災訓練        | 地域[防災]計画と[防災]訓練",
+        "防災計画       | 地域防災計画と防災、計画      | 地域[防災計画]と防災、計画",
+        "槽             | 浄化槽の点検                  | 浄化[槽]の点検",
+        "ライフ・ワーク | 市民のライフ・ワーク・バランス | 市民の[ライフ・ワーク]・バランス",
+        "ＤＸ           | DXの推進と dx 人材            | [DX]の推進と [dx] 人材",
+        "防災 -訓練     | 防災訓練                      | [防災]訓練",
+        "京都           | 東京都の計画                  | 東[京都]の計画",
+    })
+    void marksWhatTheQueryMatches(String query, String text, String expected) throws IOException {
+        BigramMarks marks = BigramMarks.of(PARSER.parse(query).text(), INDEX);
+        List<int[]> spans = marks.spans(text);
+        spans.sort(Comparator.comparingInt(s -> s[0]));
+        StringBuilder shown = new StringBuilder();
+        int at = 0;
+        for (int[] s : spans) {
+            shown.append(text, at, s[0]).append('[').append(text, s[0], s[1]).append(']');
+            at = s[1];
+        }
+        assertEquals(expected, shown.append(text.substring(at)).toString());
+    }
+}
