@@ -93,13 +93,13 @@ public final class AnalyzerFactory {
     }
 
     /**
-     * The japanese and reading chains over one Kuromoji pass, for indexing: both start with the
-     * same tokenizer, which is most of their cost. Gives exactly the tokens of {@link #japanese()}
-     * and {@link #reading()} (tested).
+     * The japanese, reading and terms chains over one Kuromoji pass, for indexing: all three start
+     * with the same tokenizer, which is most of their cost. Gives exactly the tokens of
+     * {@link #japanese()}, {@link #reading()} and {@link #terms()} (tested).
      */
-    public WordsAndReadings wordsAndReadings() {
-        return new WordsAndReadings(this::kuromoji, AnalyzerFactory::wordFilters, ReadingBigramFilter::new,
-                reader -> new JapaneseIterationMarkCharFilter(nfkc(reader)));
+    public KuromojiStreams kuromojiStreams() {
+        return new KuromojiStreams(this::kuromoji, AnalyzerFactory::wordFilters, ReadingBigramFilter::new,
+                NounCompoundFilter::new, reader -> new JapaneseIterationMarkCharFilter(nfkc(reader)));
     }
 
     private static TokenStream wordFilters(TokenStream tokens) {
@@ -159,7 +159,9 @@ public final class AnalyzerFactory {
         return new KuromojiAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.NORMAL);
+                // Search mode, as for words: touching nouns are joined into compounds anyway, and
+                // one mode lets indexing share one Kuromoji pass between the three fields.
+                Tokenizer tokenizer = kuromoji();
                 return new TokenStreamComponents(tokenizer, new NounCompoundFilter(tokenizer));
             }
         };
@@ -194,7 +196,7 @@ public final class AnalyzerFactory {
                 + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
                 + "(katakana,small-kana,vu,no-long-vowel)"
-                + ";terms=nfkc+iteration-marks+kuromoji(normal)+noun-compounds(no-bare-era)";
+                + ";terms=nfkc+iteration-marks+kuromoji(search)+noun-compounds(no-bare-era)";
     }
 
     private static CharArraySet stopWords() {

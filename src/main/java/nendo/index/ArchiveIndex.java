@@ -57,7 +57,7 @@ public final class ArchiveIndex implements Closeable {
         this.directory = directory;
         this.analysis = analysis;
         this.json = json;
-        this.entries = new EntryDocuments(json, analysis.wordsAndReadings());
+        this.entries = new EntryDocuments(json, analysis.kuromojiStreams());
         this.progress = progress;
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import nendo.analysis.WordsAndReadings;
+import nendo.analysis.KuromojiStreams;
 import nendo.model.Department;
 import nendo.model.Measure;
 import nendo.model.MeasureRecord;
@@ -26,11 +26,11 @@ import org.apache.lucene.document.TextField;
  */
 final class EntryDocuments implements java.io.Closeable {
     private final ObjectMapper json;
-    private final WordsAndReadings wordsAndReadings;
+    private final KuromojiStreams kuromojiStreams;
 
-    EntryDocuments(ObjectMapper json, WordsAndReadings wordsAndReadings) {
+    EntryDocuments(ObjectMapper json, KuromojiStreams kuromojiStreams) {
         this.json = json;
-        this.wordsAndReadings = wordsAndReadings;
+        this.kuromojiStreams = kuromojiStreams;
     }
 
     /**
@@ -87,12 +87,12 @@ final class EntryDocuments implements java.io.Closeable {
      * first: IndexWriter reads fields in the order they are added, and the readings replay it).
      */
     private void addText(Document doc, String text) {
-        WordsAndReadings.Streams streams = wordsAndReadings.of(text);
+        KuromojiStreams.Streams streams = kuromojiStreams.of(text);
         doc.add(new StoredField(PlanFields.TEXT, text));
         doc.add(new TextField(PlanFields.TEXT_JA, streams.words()));
         doc.add(new TextField(PlanFields.TEXT_READING, streams.readings()));
         doc.add(new TextField(PlanFields.TEXT_BIGRAM, text, Field.Store.NO));
-        doc.add(new Field(PlanFields.TEXT_TERMS, text, PlanFields.TERMS_TYPE));
+        doc.add(new Field(PlanFields.TEXT_TERMS, streams.terms(), PlanFields.TERMS_TYPE));
     }
 
     private static Document base(String id, String kind, PlanDocument plan, Department dept, int position) {
@@ -119,6 +119,6 @@ final class EntryDocuments implements java.io.Closeable {
 
     @Override
     public void close() {
-        wordsAndReadings.close();
+        kuromojiStreams.close();
     }
 }

@@ -17,10 +17,11 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.Test;
 
 /**
- * Indexing runs Kuromoji once for the words and the readings; the tokens must be exactly those of
- * the japanese() and reading() analyzers that queries use, or searches would silently miss.
+ * Indexing runs Kuromoji once for the words, the readings and the terms; the tokens must be exactly
+ * those of the japanese(), reading() and terms() analyzers that queries and statistics use, or
+ * searches would silently miss.
  */
-class WordsAndReadingsTest {
+class KuromojiStreamsTest {
     private final AnalyzerFactory factory = new AnalyzerFactory();
 
     @Test
@@ -30,17 +31,20 @@ class WordsAndReadingsTest {
         texts.add("");
         texts.add("ぼうさいセンターを拠点とした危機管理体制");
         assertFalse(texts.size() < 100, "expected the bundled corpus lines");
-        try (WordsAndReadings shared = factory.wordsAndReadings()) {
+        try (KuromojiStreams shared = factory.kuromojiStreams()) {
             Analyzer words = factory.japanese();
             Analyzer readings = factory.reading();
+            Analyzer terms = factory.terms();
             for (String text : texts) {
                 // Twice per text: the second run reuses the thread's chains.
                 for (int round = 0; round < 2; round++) {
-                    WordsAndReadings.Streams streams = shared.of(text);
+                    KuromojiStreams.Streams streams = shared.of(text);
                     List<String> sharedWords = tokens(streams.words());
                     List<String> sharedReadings = tokens(streams.readings());
+                    List<String> sharedTerms = tokens(streams.terms());
                     assertEquals(tokens(words.tokenStream("f", text)), sharedWords, text);
                     assertEquals(tokens(readings.tokenStream("f", text)), sharedReadings, text);
+                    assertEquals(tokens(terms.tokenStream("f", text)), sharedTerms, text);
                 }
             }
         }
