@@ -7,21 +7,25 @@ import java.util.Map;
 import nendo.index.PlanFields;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Counts matching entries per organization × canonical department × year from doc values, without
- * loading stored fields, so a theme is counted over every year in one pass.
+ * Counts matching entries per organization × canonical department × department as printed × year
+ * from doc values, without loading stored fields, so a theme is counted over every year in one pass.
+ * Counted by ordinals within a segment and named once per segment: a common word matches hundreds of
+ * thousands of entries at a million.
  */
 final class GroupCounter {
-    /** One cell of the count. */
-    record Key(String org, String department, int year) {}
+    /** One cell of the count; {@code printed} is null in {@link #ignoringPrinted} counts. */
+    record Key(String org, String department, String printed, int year) {}
 
     private GroupCounter() {}
 
@@ -41,31 +45,64 @@ final class GroupCounter {
         });
     }
 
-    private static final class Counting extends SimpleCollector {
+    /** The counts summed over the names a department was printed under. */
+    static Map<Key, Long> ignoringPrinted(Map<Key, Long> counts) {
+        Map<Key, Long> summed = new HashMap<>();
+        counts.forEach((k, v) -> summed.merge(new Key(k.org(), k.department(), null, k.year()), v, Long::sum));
+        return summed;
+    }
+
+    /** Ordinals of one cell within a segment. */
+    private record Ords(int org, int department, int printed, int year) {}
+
+    private static final class Counting implements Collector {
         private final Map<Key, Long> counts = new HashMap<>();
-        private SortedSetDocValues orgs;
-        private SortedSetDocValues departments;
-        private SortedNumericDocValues years;
 
         @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            orgs = DocValues.getSortedSet(context.reader(), PlanFields.ORG);
-            departments = DocValues.getSortedSet(context.reader(), PlanFields.DEPARTMENT_CANONICAL);
-            years = DocValues.getSortedNumeric(context.reader(), PlanFields.YEAR);
-        }
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            SortedDocValues orgs = single(context, PlanFields.ORG);
+            SortedDocValues departments = single(context, PlanFields.DEPARTMENT_CANONICAL);
+            SortedDocValues printed = single(context, PlanFields.DEPARTMENT);
+            SortedNumericDocValues years = DocValues.getSortedNumeric(context.reader(), PlanFields.YEAR);
+            Map<Ords, long[]> byOrds = new HashMap<>();
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) {}
 
-        @Override
-        public void collect(int doc) throws IOException {
-            // Every measure has one organization, one department and one year (EntryDocuments).
-            if (!orgs.advanceExact(doc) || !departments.advanceExact(doc) || !years.advanceExact(doc)) return;
-            Key key = new Key(orgs.lookupOrd(orgs.nextOrd()).utf8ToString(),
-                    departments.lookupOrd(departments.nextOrd()).utf8ToString(), (int) years.nextValue());
-            counts.merge(key, 1L, Long::sum);
+                @Override
+                public void collect(int doc) throws IOException {
+                    // Every section has one organization, department and year (EntryDocuments).
+                    if (!orgs.advanceExact(doc) || !departments.advanceExact(doc) || !printed.advanceExact(doc)
+                            || !years.advanceExact(doc)) {
+                        return;
+                    }
+                    Ords key = new Ords(orgs.ordValue(), departments.ordValue(), printed.ordValue(),
+                            (int) years.nextValue());
+                    byOrds.computeIfAbsent(key, k -> new long[1])[0]++;
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    for (Map.Entry<Ords, long[]> e : byOrds.entrySet()) {
+                        Ords o = e.getKey();
+                        Key key = new Key(orgs.lookupOrd(o.org()).utf8ToString(),
+                                departments.lookupOrd(o.department()).utf8ToString(),
+                                printed.lookupOrd(o.printed()).utf8ToString(), o.year());
+                        counts.merge(key, e.getValue()[0], Long::sum);
+                    }
+                }
+            };
         }
 
         @Override
         public ScoreMode scoreMode() {
             return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        private static SortedDocValues single(LeafReaderContext context, String field) throws IOException {
+            SortedDocValues values = DocValues.unwrapSingleton(DocValues.getSortedSet(context.reader(), field));
+            if (values == null) throw new IllegalStateException(field + " must hold one value per entry");
+            return values;
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nendo.analysis.AnalyzerFactory;
 import nendo.analysis.Synonyms;
@@ -22,11 +23,14 @@ import nendo.model.PlanDocument;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * What the archive can answer, read from the index only (never from the corpus files, so that all
@@ -43,12 +47,12 @@ public final class PlanArchive {
     private final Vocabulary vocabulary;
     /** Documents of the reader last seen; reloaded when a new commit is opened. */
     private volatile Catalog catalog;
-    /** Counts of JSON Lines records of the reader last asked; a pass over the index, so made on demand. */
+    /** Counts of JSON Lines records of the reader last asked ({@link #records}). */
     private volatile Tally tally;
 
     private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents, Suggester suggester) {}
 
-    private record Tally(DirectoryReader reader, RecordTally records) {}
+    private record Tally(DirectoryReader reader, List<Map.Entry<GroupCounter.Key, Long>> records) {}
 
     public PlanArchive(ArchiveIndex index, AnalyzerFactory analysis, Synonyms synonyms, ObjectMapper json) {
         this.index = index;
@@ -174,8 +178,8 @@ public final class PlanArchive {
             c[0]++;
             c[1] += d.measureCount();
         }
-        for (RecordTally.Row r : index.withSearcher(this::records).rows()) {
-            counts.computeIfAbsent(r.year(), y -> new int[2])[1] += (int) r.count();
+        for (Map.Entry<GroupCounter.Key, Long> r : index.withSearcher(this::records)) {
+            counts.computeIfAbsent(r.getKey().year(), y -> new int[2])[1] += r.getValue().intValue();
         }
         List<ArchiveViews.YearCount> years = new ArrayList<>();
         counts.forEach((y, c) -> years.add(new ArchiveViews.YearCount(y, new FiscalYear(y).era(), c[0], c[1])));
@@ -200,12 +204,13 @@ public final class PlanArchive {
                 span[1] = Math.max(span[1], d.fiscalYear());
             }
         }
-        for (RecordTally.Row r : index.withSearcher(this::records).rows()) {
+        for (Map.Entry<GroupCounter.Key, Long> e : index.withSearcher(this::records)) {
+            GroupCounter.Key r = e.getKey();
             if (year != null && r.year() != year) continue;
             if (org != null && !r.org().equals(org)) continue;
-            counts.merge(r.canonical(), r.count(), Long::sum);
-            int[] span = names.computeIfAbsent(r.canonical(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.department(), k -> new int[] {r.year(), r.year()});
+            counts.merge(r.department(), e.getValue(), Long::sum);
+            int[] span = names.computeIfAbsent(r.department(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.printed(), k -> new int[] {r.year(), r.year()});
             span[0] = Math.min(span[0], r.year());
             span[1] = Math.max(span[1], r.year());
         }
@@ -243,11 +248,28 @@ public final class PlanArchive {
         return catalog(s).documents();
     }
 
-    private RecordTally records(IndexSearcher s) throws IOException {
+    /**
+     * Measures of JSON Lines records per organization, department and year, in a stable order.
+     * Records have no plan document, so the lists read from the documents would not know them.
+     * A pass over the index, so made on demand and kept for the reader.
+     */
+    private List<Map.Entry<GroupCounter.Key, Long>> records(IndexSearcher s) throws IOException {
         DirectoryReader reader = (DirectoryReader) s.getIndexReader();
         Tally current = tally;
         if (current != null && current.reader() == reader) return current.records();
-        Tally built = new Tally(reader, RecordTally.of(s, documents(s).keySet()));
+        BooleanQuery.Builder records = new BooleanQuery.Builder()
+                .add(KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_MEASURE), Occur.FILTER);
+        Set<String> planDocuments = documents(s).keySet();
+        if (!planDocuments.isEmpty()) {
+            records.add(KeywordField.newSetQuery(PlanFields.DOCUMENT_ID,
+                    planDocuments.stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
+        }
+        List<Map.Entry<GroupCounter.Key, Long>> rows = new ArrayList<>(GroupCounter.count(s, records.build()).entrySet());
+        rows.sort(Comparator.comparing((Map.Entry<GroupCounter.Key, Long> e) -> e.getKey().org())
+                .thenComparingInt(e -> e.getKey().year())
+                .thenComparing(e -> e.getKey().department())
+                .thenComparing(e -> e.getKey().printed()));
+        Tally built = new Tally(reader, List.copyOf(rows));
         tally = built;
         return built.records();
     }

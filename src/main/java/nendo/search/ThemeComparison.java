@@ -61,8 +61,8 @@ public final class ThemeComparison {
                 dept == null ? List.of() : List.of(dept),
                 request.org() == null ? List.of() : List.of(request.org()), List.of(PlanFields.KIND_MEASURE), 1, 1,
                 SearchRequest.SortOrder.RELEVANCE);
-        Map<GroupCounter.Key, Long> counts = GroupCounter.count(searcher,
-                new SearchFilters(filters, understood.years()).apply(understood.text(), null));
+        Map<GroupCounter.Key, Long> counts = GroupCounter.ignoringPrinted(GroupCounter.count(searcher,
+                new SearchFilters(filters, understood.years()).apply(understood.text(), null)));
 
         Map<Integer, Long> matchesPerYear = new TreeMap<>();
         List<DepartmentRow> rows = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class ThemeComparison {
             Set<String> names = new LinkedHashSet<>();
             for (int year : scope.years().keySet()) {
                 Department printed = row.getValue().get(year);
-                long matches = counts.getOrDefault(new GroupCounter.Key(row.getKey().org(), row.getKey().name(), year), 0L);
+                long matches = counts.getOrDefault(new GroupCounter.Key(row.getKey().org(), row.getKey().name(), null, year), 0L);
                 if (printed != null) names.add(printed.name());
                 cells.add(new Cell(year, printed == null ? null : printed.name(),
                         printed == null ? null : printed.measures().size(), matches));
