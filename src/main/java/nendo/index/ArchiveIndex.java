@@ -1,13 +1,10 @@
 package nendo.index;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +43,7 @@ public final class ArchiveIndex implements Closeable {
     private final Directory directory;
     private final AnalyzerFactory analysis;
     private final ObjectMapper json;
+    private final CommitData commitData;
     private final EntryDocuments entries;
     private final IndexProgress progress;
     private volatile SearcherManager searchers;
@@ -57,6 +55,7 @@ public final class ArchiveIndex implements Closeable {
         this.directory = directory;
         this.analysis = analysis;
         this.json = json;
+        this.commitData = new CommitData(json);
         this.entries = new EntryDocuments(json, analysis.kuromojiStreams());
         this.progress = progress;
     }
@@ -74,7 +73,7 @@ public final class ArchiveIndex implements Closeable {
     /** The state of the latest commit, if there is an index at all. */
     public Optional<IndexState> state() throws IOException {
         if (!DirectoryReader.indexExists(directory)) return Optional.empty();
-        return Optional.of(toState(SegmentInfos.readLatestCommit(directory).getUserData()));
+        return Optional.of(commitData.read(SegmentInfos.readLatestCommit(directory).getUserData()));
     }
 
     /** True if the index was built by these analysis settings and this schema from this corpus. */
@@ -202,7 +201,7 @@ public final class ArchiveIndex implements Closeable {
             IndexState state = new IndexState(SCHEMA, analysis.signature(), corpus.fingerprint(),
                     corpus.documents().size() + kept.size(), measures, missions, problems,
                     kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString());
-            writer.setLiveCommitData(toUserData(state).entrySet());
+            writer.setLiveCommitData(commitData.of(state).entrySet());
             writer.commit();
         } catch (LockObtainFailedException e) {
             throw new IOException("索引は別のプロセスが書き込み中です（index is locked by another process）: " + e.getMessage(), e);
@@ -285,44 +284,6 @@ public final class ArchiveIndex implements Closeable {
             searchers = new SearcherManager(directory, searcherFactory);
         } else {
             searchers.maybeRefreshBlocking();
-        }
-    }
-
-    private Map<String, String> toUserData(IndexState state) {
-        Map<String, String> data = new HashMap<>();
-        data.put("schema", state.schema());
-        data.put("analysis", state.analysis());
-        data.put("corpus", state.corpusFingerprint());
-        data.put("documents", Integer.toString(state.documents()));
-        data.put("measures", Integer.toString(state.measures()));
-        data.put("missions", Integer.toString(state.missions()));
-        data.put("builtAt", state.builtAt());
-        try {
-            data.put("invalidFiles", json.writeValueAsString(state.invalidFiles()));
-            data.put("keptFiles", json.writeValueAsString(state.keptFiles()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return data;
-    }
-
-    private IndexState toState(Map<String, String> data) throws IOException {
-        List<CorpusProblem> invalid = data.containsKey("invalidFiles")
-                ? json.readValue(data.get("invalidFiles"), new TypeReference<List<CorpusProblem>>() {})
-                : List.of();
-        List<String> kept = data.containsKey("keptFiles")
-                ? json.readValue(data.get("keptFiles"), new TypeReference<List<String>>() {})
-                : List.of();
-        return new IndexState(data.get("schema"), data.get("analysis"), data.get("corpus"),
-                parseInt(data.get("documents")), parseInt(data.get("measures")), parseInt(data.get("missions")),
-                invalid, kept, data.get("builtAt"));
-    }
-
-    private static int parseInt(String s) {
-        try {
-            return s == null ? 0 : Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return 0;
         }
     }
 

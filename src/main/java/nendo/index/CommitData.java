@@ -1,0 +1,60 @@
+package nendo.index;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nendo.model.CorpusProblem;
+
+/**
+ * An {@link IndexState} as the string map Lucene keeps with each commit, and back. Written in the
+ * same commit as the entries, so the state always describes the index it is read from.
+ */
+final class CommitData {
+    private final ObjectMapper json;
+
+    CommitData(ObjectMapper json) {
+        this.json = json;
+    }
+
+    Map<String, String> of(IndexState state) {
+        Map<String, String> data = new HashMap<>();
+        data.put("schema", state.schema());
+        data.put("analysis", state.analysis());
+        data.put("corpus", state.corpusFingerprint());
+        data.put("documents", Integer.toString(state.documents()));
+        data.put("measures", Integer.toString(state.measures()));
+        data.put("missions", Integer.toString(state.missions()));
+        data.put("builtAt", state.builtAt());
+        try {
+            data.put("invalidFiles", json.writeValueAsString(state.invalidFiles()));
+            data.put("keptFiles", json.writeValueAsString(state.keptFiles()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return data;
+    }
+
+    IndexState read(Map<String, String> data) throws IOException {
+        List<CorpusProblem> invalid = data.containsKey("invalidFiles")
+                ? json.readValue(data.get("invalidFiles"), new TypeReference<List<CorpusProblem>>() {})
+                : List.of();
+        List<String> kept = data.containsKey("keptFiles")
+                ? json.readValue(data.get("keptFiles"), new TypeReference<List<String>>() {})
+                : List.of();
+        return new IndexState(data.get("schema"), data.get("analysis"), data.get("corpus"),
+                parseInt(data.get("documents")), parseInt(data.get("measures")), parseInt(data.get("missions")),
+                invalid, kept, data.get("builtAt"));
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
