@@ -113,7 +113,8 @@ public final class AnalyzerFactory {
 
     /**
      * Bigram analyzer for indexing: bigrams plus unigrams, so that a one-character query (槽)
-     * still finds text. Unigrams are stacked at the same positions, so bigram phrases still line up.
+     * still finds text. Unigrams are stacked at the same positions, so bigram phrases still line up;
+     * an empty position marks each place where the text is not contiguous ({@link RunGapFilter}).
      */
     public Analyzer bigramIndex() {
         return bigram(true);
@@ -138,7 +139,7 @@ public final class AnalyzerFactory {
                 stream = new LowerCaseFilter(stream);
                 stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
                         | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
-                if (!unigrams) stream = new RunGapFilter(stream);
+                stream = new RunGapFilter(stream, !unigrams);
                 return new TokenStreamComponents(tokenizer, stream);
             }
 
@@ -193,7 +194,7 @@ public final class AnalyzerFactory {
                 + ";japanese=nfkc+iteration-marks+kuromoji(search,discard-compound)+base-form"
                 + "+pos-stop(default)+width+stop(default)+katakana-stem+lowercase"
                 + ";userdict=sha256:" + userDictionaryChecksum
-                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)"
+                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+run-gaps"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
                 + "(katakana,small-kana,vu,no-long-vowel)"
                 + ";terms=nfkc+iteration-marks+kuromoji(search)+noun-compounds(no-bare-era)";

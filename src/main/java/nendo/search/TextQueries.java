@@ -94,7 +94,7 @@ final class TextQueries {
      * kana may instead match by reading (ぼうさい → 防災), scored below a literal match.
      */
     private Query word(String text) {
-        Query chars = builder.createPhraseQuery(PlanFields.TEXT_BIGRAM, text);
+        Query chars = BigramCover.of(builder.createPhraseQuery(PlanFields.TEXT_BIGRAM, text));
         if (chars == null) return null;
         Query words = builder.createPhraseQuery(PlanFields.TEXT_JA, text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(chars, Occur.MUST);

@@ -1,0 +1,65 @@
+package nendo.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Thins a bigram phrase to the bigrams that cover its characters: 防災計画 needs 防災 at p and 計画 at
+ * p + 2, not 災計 between them. Half the terms means half the postings and positions to read for
+ * the same matches, because in the index a bigram sits on every position where two contiguous
+ * characters meet, and positions are contiguous only where the text is ({@code RunGapFilter} in the analysis):
+ * characters pinned at p + 1 and p + 2 by the kept bigrams are then the bigram 災計 too.
+ */
+final class BigramCover {
+    private BigramCover() {}
+
+    /** The same matches with fewer terms; anything but a plain phrase is returned as it is. */
+    static Query of(Query query) {
+        if (!(query instanceof PhraseQuery phrase) || phrase.getSlop() != 0) return query;
+        Term[] terms = phrase.getTerms();
+        int[] positions = phrase.getPositions();
+        if (terms.length < 3) return query;
+        List<Integer> kept = new ArrayList<>();
+        int coveredTo = Integer.MIN_VALUE;
+        int i = 0;
+        // Greedy interval cover: take the leftmost position not yet covered, and of the terms that
+        // cover it the one that reaches furthest. A term covers its position and, for a bigram, the next.
+        while (i < terms.length) {
+            if (end(terms[i], positions[i]) <= coveredTo) {
+                i++;
+                continue;
+            }
+            int point = Math.max(coveredTo, positions[i]);
+            int best = -1;
+            while (i < terms.length && positions[i] <= point) {
+                if (end(terms[i], positions[i]) > point && (best < 0 || end(terms[i], positions[i]) > end(terms[best], positions[best]))) {
+                    best = i;
+                }
+                i++;
+            }
+            kept.add(best);
+            coveredTo = end(terms[best], positions[best]);
+        }
+        if (kept.size() == terms.length) return query;
+        PhraseQuery.Builder thin = new PhraseQuery.Builder();
+        for (int k : kept) thin.add(terms[k], positions[k]);
+        return thin.build();
+    }
+
+    /** Exclusive end of the positions a term pins: two for a CJK bigram, one for anything else. */
+    private static int end(Term term, int position) {
+        String text = term.text();
+        return position + (text.codePointCount(0, text.length()) == 2 && isCjk(text.codePointAt(0))
+                && isCjk(text.codePointBefore(text.length())) ? 2 : 1);
+    }
+
+    private static boolean isCjk(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                || codePoint == 'ー';
+    }
+}

@@ -1,0 +1,132 @@
+package nendo.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ibm.icu.text.Normalizer2;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import nendo.analysis.AnalyzerFactory;
+import nendo.index.PlanFields;
+import nendo.testing.TestArchive;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The thinned bigram phrase: fewer terms, and exactly the matches of the full phrase. */
+class BigramCoverTest {
+    private static final AnalyzerFactory ANALYSIS = new AnalyzerFactory();
+    private static final QueryBuilder QUERIES = new QueryBuilder(PlanFields.queryAnalyzer(ANALYSIS));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "防災         | 防災@0",
+        "避難所       | 避難@0 難所@1",
+        "防災計画     | 防災@0 計画@2",
+        "地域防災計画 | 地域@0 防災@2 計画@4",
+        "食品ロス削減 | 食品@0 ロス@2 削減@4",
+        "地域防災、計画 | 地域@0 防災@2 計画@5",
+        "防災dx計画   | 防災@0 dx@2 計画@3",
+    })
+    void keepsTheBigramsThatCoverEveryCharacter(String text, String expected) {
+        Query thin = BigramCover.of(QUERIES.createPhraseQuery(PlanFields.TEXT_BIGRAM, text));
+        List<String> shown = new ArrayList<>();
+        if (thin instanceof PhraseQuery phrase) {
+            for (int i = 0; i < phrase.getTerms().length; i++) {
+                shown.add(phrase.getTerms()[i].text() + "@" + phrase.getPositions()[i]);
+            }
+        } else {
+            thin.visit(new org.apache.lucene.search.QueryVisitor() {
+                @Override
+                public void consumeTerms(Query q, org.apache.lucene.index.Term... terms) {
+                    for (var t : terms) shown.add(t.text() + "@0");
+                }
+            });
+        }
+        assertEquals(expected, String.join(" ", shown));
+    }
+
+    /**
+     * Every run of 3 to 9 characters taken from the bundled corpus's texts, punctuation included:
+     * the thinned phrase finds the same entries as the full one, and for runs of CJK characters
+     * exactly the entries whose text holds the run.
+     */
+    @Test
+    void matchesWhatTheFullPhraseMatches(@TempDir Path dir) throws IOException {
+        Normalizer2 nfkc = Normalizer2.getNFKCInstance();
+        try (TestArchive archive = TestArchive.bundled(dir);
+                DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            StoredFields stored = reader.storedFields();
+            List<String> texts = new ArrayList<>();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                String text = stored.document(doc).get(PlanFields.TEXT);
+                texts.add(text == null ? "" : nfkc.normalize(text));
+            }
+            Set<String> runs = new LinkedHashSet<>();
+            for (String text : texts) {
+                for (int start = 0; start + 3 <= text.length(); start += 11) {
+                    for (int length = 3; length <= 9 && start + length <= text.length(); length += 2) {
+                        runs.add(text.substring(start, start + length));
+                    }
+                }
+            }
+            // Runs the text holds only with a break inside (防災、計画 → 防災計画): a phrase thinned
+            // over an index without the empty positions at breaks would match them.
+            for (String text : texts) {
+                for (int i = 2; i + 3 <= text.length(); i++) {
+                    String joined = text.substring(i - 2, i) + text.substring(i + 1, i + 3);
+                    if ("、・　 ".indexOf(text.charAt(i)) >= 0 && joined.codePoints().allMatch(BigramCoverTest::isCjk)) {
+                        runs.add(joined);
+                    }
+                }
+            }
+            int thinned = 0;
+            int compared = 0;
+            for (String run : runs) {
+                Query full = QUERIES.createPhraseQuery(PlanFields.TEXT_BIGRAM, run);
+                if (full == null) continue;
+                Query thin = BigramCover.of(full);
+                if (thin != full) thinned++;
+                Set<Integer> expected = docs(searcher, full);
+                assertEquals(expected, docs(searcher, thin), run);
+                if (run.codePoints().allMatch(BigramCoverTest::isCjk)) {
+                    Set<Integer> holding = new TreeSet<>();
+                    for (int doc = 0; doc < texts.size(); doc++) {
+                        if (texts.get(doc).contains(run)) holding.add(doc);
+                    }
+                    assertEquals(holding, expected, run);
+                }
+                compared++;
+            }
+            assertTrue(compared > 1000, "compared " + compared);
+            assertTrue(thinned > compared / 2, "thinned " + thinned + " of " + compared);
+        }
+    }
+
+    private static Set<Integer> docs(IndexSearcher searcher, Query query) throws IOException {
+        Set<Integer> docs = new TreeSet<>();
+        for (ScoreDoc sd : searcher.search(query, Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs) docs.add(sd.doc);
+        return docs;
+    }
+
+    private static boolean isCjk(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA;
+    }
+}
