@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntPredicate;
 import nendo.index.PlanFields;
 import nendo.model.FiscalYear;
@@ -28,41 +27,28 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 
 /**
- * One pass over a query's matches that counts them, counts facet values and (optionally) keeps the
- * top hits of the page. Facet values are counted by ordinal in arrays and named once per segment at
- * the end, never per hit: with a million measures a common word matches hundreds of thousands.
+ * One pass over a query's matches that counts them, counts the year, department and organization
+ * facets and keeps the top hits of the page. The query carries no year, department or
+ * organization filter: those are checked here from doc values, so that each facet is counted with
+ * every filter but its own (the other values stay selectable) in the same pass that finds the page,
+ * and only entries that pass every filter are scored. Facet values are counted by ordinal in
+ * arrays and named once per segment at the end, never per hit: a common word matches hundreds of
+ * thousands of a million measures.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Result> {
-    /** The field each facet dimension is counted from (doc values). */
-    private static final Map<SearchFilters.Dimension, String> FIELDS = Map.of(
-            SearchFilters.Dimension.YEAR, PlanFields.YEAR,
-            SearchFilters.Dimension.DEPARTMENT, PlanFields.DEPARTMENT_CANONICAL,
-            SearchFilters.Dimension.ORG, PlanFields.ORG);
-
-    private final Set<SearchFilters.Dimension> dimensions;
+    private final SearchFilters filters;
     private final TopFieldCollectorManager top;
-    private final IntPredicate yearFilter;
 
-    /** The total, the page's top hits (null if none were asked for) and the counted dimensions. */
+    /** The total, the page's top hits (null if none were asked for) and the three facets. */
     record Result(int total, TopFieldDocs top, Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facets) {}
 
     /**
+     * @param filters the request's filters, checked per entry
      * @param sort order of the top hits, or null to count only
      * @param numHits how many top hits to keep
      */
-    FacetCounter(Set<SearchFilters.Dimension> dimensions, Sort sort, int numHits) {
-        this(dimensions, sort, numHits, null);
-    }
-
-    /**
-     * @param yearFilter the request's year filter, checked here from doc values instead of in the
-     *     query: the query then matches what the year facet counts (every filter but the year's),
-     *     and the page, the total and the other facets take only the years that pass. One pass
-     *     instead of two for a year-filtered search.
-     */
-    FacetCounter(Set<SearchFilters.Dimension> dimensions, Sort sort, int numHits, IntPredicate yearFilter) {
-        this.dimensions = dimensions;
-        this.yearFilter = yearFilter;
+    FacetCounter(SearchFilters filters, Sort sort, int numHits) {
+        this.filters = filters;
         // Every match is visited anyway (total and facets), so the collector may not stop early.
         this.top = sort == null || numHits <= 0 ? null
                 : new TopFieldCollectorManager(sort, numHits, (FieldDoc) null, Integer.MAX_VALUE);
@@ -77,6 +63,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
     public Result reduce(Collection<Counting> collectors) throws IOException {
         int total = 0;
         Map<SearchFilters.Dimension, Map<String, Long>> counts = new EnumMap<>(SearchFilters.Dimension.class);
+        for (SearchFilters.Dimension d : SearchFilters.Dimension.values()) counts.put(d, new HashMap<>());
         List<TopFieldCollector> tops = new ArrayList<>();
         for (Counting c : collectors) {
             total += c.total;
@@ -84,7 +71,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
             if (c.top != null) tops.add(c.top);
         }
         Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facets = new EnumMap<>(SearchFilters.Dimension.class);
-        for (SearchFilters.Dimension d : dimensions) facets.put(d, sorted(d, counts.getOrDefault(d, Map.of())));
+        counts.forEach((d, named) -> facets.put(d, sorted(d, named)));
         return new Result(total, top == null ? null : top.reduce(tops), facets);
     }
 
@@ -113,10 +100,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             LeafCollector page = top == null ? null : top.getLeafCollector(context);
-            SortedNumericDocValues year = dimensions.contains(SearchFilters.Dimension.YEAR) || yearFilter != null
-                    ? DocValues.getSortedNumeric(context.reader(), PlanFields.YEAR) : null;
-            SegmentCounts department = segment(context, SearchFilters.Dimension.DEPARTMENT);
-            SegmentCounts org = segment(context, SearchFilters.Dimension.ORG);
+            SortedNumericDocValues year = DocValues.getSortedNumeric(context.reader(), PlanFields.YEAR);
+            IntPredicate yearAccepts = filters.yearAccepts();
+            SegmentCounts department = segment(context, SearchFilters.Dimension.DEPARTMENT, PlanFields.DEPARTMENT_CANONICAL);
+            SegmentCounts org = segment(context, SearchFilters.Dimension.ORG, PlanFields.ORG);
+            // A department is asked for by the name used that year or by its canonical name.
+            boolean[] canonicalAccepted = accepted(department.values(), filters.departmentNames());
+            SortedDocValues printed = canonicalAccepted == null ? null : single(context, PlanFields.DEPARTMENT);
+            boolean[] printedAccepted = accepted(printed, filters.departmentNames());
+            boolean[] orgAccepted = accepted(org.values(), filters.orgNames());
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) throws IOException {
@@ -125,24 +117,26 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
                 @Override
                 public void collect(int doc) throws IOException {
-                    int y = year != null && year.advanceExact(doc) ? (int) year.nextValue() : Integer.MIN_VALUE;
-                    if (y >= FiscalYear.MIN && y <= FiscalYear.MAX) years[y - FiscalYear.MIN]++;
-                    if (yearFilter != null && !yearFilter.test(y)) return;
-                    total++;
-                    if (page != null) page.collect(doc);
-                    if (department != null) department.collect(doc);
-                    if (org != null) org.collect(doc);
+                    int y = year.advanceExact(doc) ? (int) year.nextValue() : Integer.MIN_VALUE;
+                    int d = department.values().advanceExact(doc) ? department.values().ordValue() : -1;
+                    int o = org.values().advanceExact(doc) ? org.values().ordValue() : -1;
+                    boolean yearOk = yearAccepts == null || yearAccepts.test(y);
+                    boolean orgOk = orgAccepted == null || (o >= 0 && orgAccepted[o]);
+                    boolean departmentOk = canonicalAccepted == null || (d >= 0 && canonicalAccepted[d])
+                            || (printed.advanceExact(doc) && printedAccepted[printed.ordValue()]);
+                    if (departmentOk && orgOk && y >= FiscalYear.MIN && y <= FiscalYear.MAX) years[y - FiscalYear.MIN]++;
+                    if (yearOk && orgOk && d >= 0) department.counts()[d]++;
+                    if (yearOk && departmentOk && o >= 0) org.counts()[o]++;
+                    if (yearOk && departmentOk && orgOk) {
+                        total++;
+                        if (page != null) page.collect(doc);
+                    }
                 }
             };
         }
 
-        private SegmentCounts segment(LeafReaderContext context, SearchFilters.Dimension d) throws IOException {
-            if (!dimensions.contains(d)) return null;
-            // Each entry has at most one department and one organization: single-valued doc values.
-            SortedDocValues values = DocValues.unwrapSingleton(DocValues.getSortedSet(context.reader(), FIELDS.get(d)));
-            if (values == null) {
-                throw new IllegalStateException(FIELDS.get(d) + " must hold one value per entry");
-            }
+        private SegmentCounts segment(LeafReaderContext context, SearchFilters.Dimension d, String field) throws IOException {
+            SortedDocValues values = single(context, field);
             SegmentCounts counts = new SegmentCounts(d, values, new int[values.getValueCount()]);
             segments.add(counts);
             return counts;
@@ -154,14 +148,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         }
 
         void flushInto(Map<SearchFilters.Dimension, Map<String, Long>> counts) throws IOException {
-            if (dimensions.contains(SearchFilters.Dimension.YEAR)) {
-                Map<String, Long> yearCounts = counts.computeIfAbsent(SearchFilters.Dimension.YEAR, k -> new HashMap<>());
-                for (int i = 0; i < years.length; i++) {
-                    if (years[i] > 0) yearCounts.merge(Integer.toString(i + FiscalYear.MIN), (long) years[i], Long::sum);
-                }
+            Map<String, Long> yearCounts = counts.get(SearchFilters.Dimension.YEAR);
+            for (int i = 0; i < years.length; i++) {
+                if (years[i] > 0) yearCounts.merge(Integer.toString(i + FiscalYear.MIN), (long) years[i], Long::sum);
             }
             for (SegmentCounts s : segments) {
-                Map<String, Long> named = counts.computeIfAbsent(s.dimension(), k -> new HashMap<>());
+                Map<String, Long> named = counts.get(s.dimension());
                 for (int ord = 0; ord < s.counts().length; ord++) {
                     if (s.counts()[ord] > 0) named.merge(s.values().lookupOrd(ord).utf8ToString(), (long) s.counts()[ord], Long::sum);
                 }
@@ -169,9 +161,23 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         }
     }
 
-    private record SegmentCounts(SearchFilters.Dimension dimension, SortedDocValues values, int[] counts) {
-        void collect(int doc) throws IOException {
-            if (values.advanceExact(doc)) counts[values.ordValue()]++;
-        }
+    /** Each entry has at most one department and one organization: single-valued doc values. */
+    private static SortedDocValues single(LeafReaderContext context, String field) throws IOException {
+        SortedDocValues values = DocValues.unwrapSingleton(DocValues.getSortedSet(context.reader(), field));
+        if (values == null) throw new IllegalStateException(field + " must hold one value per entry");
+        return values;
     }
+
+    /** Which ordinals of this segment are among the names; null when there is no such filter. */
+    private static boolean[] accepted(SortedDocValues values, List<String> names) throws IOException {
+        if (names.isEmpty() || values == null) return null;
+        boolean[] accepted = new boolean[values.getValueCount()];
+        for (String name : names) {
+            int ord = values.lookupTerm(new org.apache.lucene.util.BytesRef(name));
+            if (ord >= 0) accepted[ord] = true;
+        }
+        return accepted;
+    }
+
+    private record SegmentCounts(SearchFilters.Dimension dimension, SortedDocValues values, int[] counts) {}
 }

@@ -2,9 +2,6 @@ package nendo.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import nendo.index.PlanFields;
@@ -53,20 +50,10 @@ final class PlanSearcher {
         SearchFilters filters = new SearchFilters(request, understood.years());
 
         int from = (request.page() - 1) * request.size();
-        // One pass for the page, the total, the year facet (the year filter is checked from doc
-        // values) and every facet whose dimension has no filter; one more per filtered department
-        // or organization, counted without its own filter so that the other values stay selectable.
-        Set<SearchFilters.Dimension> counted = EnumSet.of(SearchFilters.Dimension.YEAR);
-        for (SearchFilters.Dimension d : SearchFilters.Dimension.values()) {
-            if (!filters.has(d)) counted.add(d);
-        }
-        FacetCounter.Result main = searcher.search(filters.apply(text, SearchFilters.Dimension.YEAR),
-                new FacetCounter(counted, sort(request, text != null), from + request.size(), filters.yearAccepts()));
-        Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facetValues = new EnumMap<>(main.facets());
-        for (SearchFilters.Dimension d : EnumSet.of(SearchFilters.Dimension.DEPARTMENT, SearchFilters.Dimension.ORG)) {
-            if (!filters.has(d)) continue;
-            facetValues.putAll(searcher.search(filters.apply(text, d), new FacetCounter(EnumSet.of(d), null, 0)).facets());
-        }
+        // One pass for the page, the total and the three facets: the year, department and
+        // organization filters are checked from doc values (see FacetCounter).
+        FacetCounter.Result main = searcher.search(filters.unfiltered(text),
+                new FacetCounter(filters, sort(request, text != null), from + request.size()));
         int total = main.total();
         List<SearchResponse.Hit> hits = new ArrayList<>();
         if (from < total) {
@@ -77,6 +64,7 @@ final class PlanSearcher {
                 hits.add(hit(stored.document(sd.doc), marker, sd.score, documents));
             }
         }
+        Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facetValues = main.facets();
         SearchResponse.Facets facets = new SearchResponse.Facets(facetValues.get(SearchFilters.Dimension.YEAR),
                 facetValues.get(SearchFilters.Dimension.DEPARTMENT), facetValues.get(SearchFilters.Dimension.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;

@@ -1,7 +1,9 @@
 package nendo.search;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import nendo.index.PlanFields;
 import org.apache.lucene.document.IntField;
@@ -13,8 +15,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The filters of a request as Lucene queries, one per facet dimension, so that each facet can be
- * counted with all filters but its own.
+ * The filters of a request, one per facet dimension: as Lucene queries, and as tests of an entry's
+ * doc values for the search pass that counts each facet with all filters but its own.
  */
 final class SearchFilters {
     enum Dimension { YEAR, DEPARTMENT, ORG }
@@ -23,6 +25,8 @@ final class SearchFilters {
     private final Query department;
     private final Query org;
     private final Query kind;
+    private final List<String> departmentNames;
+    private final List<String> orgNames;
     /** The year filter as a test of one value, the same condition as {@link #year}; null without one. */
     private final IntPredicate yearAccepts;
 
@@ -50,6 +54,8 @@ final class SearchFilters {
         int from = r.yearFrom() == null ? Integer.MIN_VALUE : r.yearFrom();
         int to = r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo();
         this.yearAccepts = this.year == null ? null : accepts.and(y -> y >= from && y <= to);
+        this.departmentNames = List.copyOf(r.departments());
+        this.orgNames = List.copyOf(r.orgs());
         this.department = r.departments().isEmpty() ? null : departments(r.departments());
         this.org = r.orgs().isEmpty() ? null : KeywordField.newSetQuery(PlanFields.ORG, bytes(r.orgs()));
         // Document entries carry no text and are never hits.
@@ -69,23 +75,33 @@ final class SearchFilters {
         return yearAccepts;
     }
 
-    /** Whether the request filters on this dimension (a facet then needs its own count). */
-    boolean has(Dimension d) {
-        return switch (d) {
-            case YEAR -> year != null;
-            case DEPARTMENT -> department != null;
-            case ORG -> org != null;
-        };
+    /** Departments asked for, each by the name used that year or by its canonical name; empty: all. */
+    List<String> departmentNames() {
+        return departmentNames;
+    }
+
+    /** Organizations asked for; empty: all. */
+    List<String> orgNames() {
+        return orgNames;
+    }
+
+    /** The text query (or all entries) of the kinds asked for, with no year, department or organization filter. */
+    Query unfiltered(Query text) {
+        return apply(text, EnumSet.allOf(Dimension.class));
     }
 
     /** The text query (or all entries) with every filter except {@code skip} (null: all filters). */
     Query apply(Query text, Dimension skip) {
+        return apply(text, skip == null ? EnumSet.noneOf(Dimension.class) : EnumSet.of(skip));
+    }
+
+    private Query apply(Query text, Set<Dimension> skip) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
         b.add(kind, Occur.FILTER);
-        if (year != null && skip != Dimension.YEAR) b.add(year, Occur.FILTER);
-        if (department != null && skip != Dimension.DEPARTMENT) b.add(department, Occur.FILTER);
-        if (org != null && skip != Dimension.ORG) b.add(org, Occur.FILTER);
+        if (year != null && !skip.contains(Dimension.YEAR)) b.add(year, Occur.FILTER);
+        if (department != null && !skip.contains(Dimension.DEPARTMENT)) b.add(department, Occur.FILTER);
+        if (org != null && !skip.contains(Dimension.ORG)) b.add(org, Occur.FILTER);
         return b.build();
     }
 

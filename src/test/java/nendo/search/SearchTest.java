@@ -78,6 +78,50 @@ class SearchTest {
         r.hits().forEach(h -> assertEquals(h.org().equals("架空市"), h.sample(), h.id()));
     }
 
+    /**
+     * The total and each facet against a plain filter over every hit of the unfiltered search: a
+     * facet counts with every filter but its own, and a department is asked for by the name printed
+     * that year (架空市's 企画部, since renamed) or by its canonical name.
+     */
+    @Test
+    void eachFacetCountsWithEveryFilterButItsOwn() throws IOException {
+        for (String q : List.of("", "計画", "防災")) {
+            List<SearchResponse.Hit> every = archive.nendo().archive().searchAll(new SearchRequest(q, List.of(), null, null,
+                    List.of(), List.of(), List.of(), 1, 10, SearchRequest.SortOrder.RELEVANCE)).hits();
+            for (Integer from : java.util.Arrays.asList(null, 2020)) {
+                Integer to = from == null ? null : 2022;
+                for (List<String> depts : List.of(List.<String>of(), List.of("企画部"), List.of("総務部", "市民部"))) {
+                    for (List<String> orgs : List.of(List.<String>of(), List.of("架空市"))) {
+                        String label = q + " " + from + " " + depts + " " + orgs;
+                        SearchResponse r = archive.nendo().archive().search(new SearchRequest(q, List.of(), from, to,
+                                depts, orgs, List.of(), 1, 10, SearchRequest.SortOrder.RELEVANCE));
+                        java.util.function.Predicate<SearchResponse.Hit> year = h -> from == null || (h.year() >= from && h.year() <= to);
+                        java.util.function.Predicate<SearchResponse.Hit> dept = h -> depts.isEmpty()
+                                || depts.contains(h.department()) || depts.contains(h.departmentCanonical());
+                        java.util.function.Predicate<SearchResponse.Hit> org = h -> orgs.isEmpty() || orgs.contains(h.org());
+                        assertEquals(every.stream().filter(year.and(dept).and(org)).count(), r.total(), label);
+                        assertEquals(counted(every.stream().filter(dept.and(org)), h -> Integer.toString(h.year())),
+                                counted(r.facets().year()), "year " + label);
+                        assertEquals(counted(every.stream().filter(year.and(org)), SearchResponse.Hit::departmentCanonical),
+                                counted(r.facets().department()), "department " + label);
+                        assertEquals(counted(every.stream().filter(year.and(dept)), SearchResponse.Hit::org),
+                                counted(r.facets().org()), "org " + label);
+                    }
+                }
+            }
+        }
+    }
+
+    private static java.util.Map<String, Long> counted(java.util.stream.Stream<SearchResponse.Hit> hits,
+            java.util.function.Function<SearchResponse.Hit, String> value) {
+        return hits.collect(Collectors.groupingBy(value, java.util.TreeMap::new, Collectors.counting()));
+    }
+
+    private static java.util.Map<String, Long> counted(List<SearchResponse.FacetValue> facet) {
+        return facet.stream().collect(Collectors.toMap(SearchResponse.FacetValue::value, SearchResponse.FacetValue::count,
+                Long::sum, java.util.TreeMap::new));
+    }
+
     @Test
     void browsingListsTheDocumentInOrder() throws IOException {
         SearchResponse r = search("", List.of("三鷹市"));
