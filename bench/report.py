@@ -72,11 +72,14 @@ def bench_figures(e):
 
 
 def gc_peak(path):
-    """(peak heap used in MiB, max heap in MiB, number of pauses) from a -Xlog:gc* file: the largest
-    "before" of the pause lines "... 412M->120M(1024M) ..." and the heap used printed at exit."""
+    """(peak heap used in MiB, max heap in MiB, number of pauses, live heap in MiB) from a -Xlog:gc*
+    file: the largest "before" of the pause lines "... 412M->120M(1024M) ..." and the heap used printed
+    at exit; live is the largest "after" of a pause, what survived a collection. The peak includes
+    garbage and so depends on the collector (the parallel collector lets the heap fill before it
+    collects the old generation); the live figure does not."""
     if not path or not os.path.exists(path):
-        return None, None, 0
-    peak, cap, pauses = None, None, 0
+        return None, None, 0, None
+    peak, cap, pauses, live = None, None, 0, None
     for line in open(path, encoding="utf-8", errors="replace"):
         if "Pause" in line:
             m = PAUSE.search(line)
@@ -84,6 +87,8 @@ def gc_peak(path):
                 pauses += 1
                 before = float(m.group(1)) * UNIT[m.group(2)]
                 peak = before if peak is None else max(peak, before)
+                after = float(m.group(3)) * UNIT[m.group(4)]
+                live = after if live is None else max(live, after)
         m = re.search(r"Heap Max Capacity: " + SIZE, line)
         if m:
             cap = float(m.group(1)) * UNIT[m.group(2)]
@@ -92,7 +97,7 @@ def gc_peak(path):
             if m:
                 used = int(m.group(1)) / 1024
                 peak = used if peak is None else max(peak, used)
-    return peak, cap, pauses
+    return peak, cap, pauses, live
 
 
 def f_int(v):
@@ -178,16 +183,18 @@ def main():
         f = {"rate": rate, "qps1": c1.get("qps"), "qps8": c8.get("qps"), "p99_1": c1.get("p99"),
              "p99_8": c8.get("p99"), "recs": recs}
         if key == "nendo":
-            hi, cap_i, _ = gc_peak((e.get("gc_log_index") or [None])[-1])
-            hs, cap_s, _ = gc_peak((e.get("gc_log_serve") or [None])[-1])
+            hi, cap_i, _, li = gc_peak((e.get("gc_log_index") or [None])[-1])
+            hs, cap_s, _, ls = gc_peak((e.get("gc_log_serve") or [None])[-1])
             cap = cap_s or cap_i or 1024
-            heap = f"{f_num(hi, 0)} / {f_num(hs, 0)} MiB (max {cap:.0f})"
+            heap = (f"{f_num(hi, 0)} / {f_num(hs, 0)} MiB, live after GC {f_num(li, 0)} / {f_num(ls, 0)} MiB"
+                    f" (max {cap:.0f})")
             sj_ = [float(x) for x in e.get("start_jvm_s", [])]
             sm_ = [float(x) for x in e.get("start_mvn_s", [])]
             f["start"] = statistics.median(sj_) if sj_ else None
             f["start_mvn"] = statistics.median(sm_) if sm_ else None
             f["heap"] = max([x for x in (hi, hs) if x is not None], default=None)
             f["heap_cap"] = cap
+            f["live"] = max([x for x in (li, ls) if x is not None], default=None)
             f["starts"] = sj_
             start = "–" if not sj_ else f"{f['start']:.2f} s (with Maven {f['start_mvn']:.2f} s)"
         rss = f_mib((e.get("rss_kb") or [None])[-1])
@@ -241,7 +248,8 @@ def main():
             None if st is None else st < 2.0)
         hp = n.get("heap")
         row(f"peak heap < 1 GB (max heap used before a GC or at exit, index and serve; -Xmx{n['heap_cap']:.0f}m)",
-            "–" if hp is None else f"{hp:.0f} MiB", None if hp is None else hp < 1024)
+            "–" if hp is None else f"{hp:.0f} MiB (live after GC {f_num(n.get('live'), 0)} MiB)",
+            None if hp is None else hp < 1024)
         p("")
 
     # ---- hit counts
