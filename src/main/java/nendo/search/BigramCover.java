@@ -10,8 +10,8 @@ import org.apache.lucene.search.Query;
  * Thins a bigram phrase to the bigrams that cover its characters: 防災計画 needs 防災 at p and 計画 at
  * p + 2, not 災計 between them. Half the terms means half the postings and positions to read for
  * the same matches, because in the index a bigram sits on every position where two contiguous
- * characters meet, and positions are contiguous only where the text is ({@code RunGapFilter} in the analysis):
- * characters pinned at p + 1 and p + 2 by the kept bigrams are then the bigram 災計 too.
+ * characters meet, and positions are contiguous only where the text is ({@code RunGapFilter} in
+ * the analysis): characters pinned at p + 1 and p + 2 by the kept bigrams are then the bigram 災計 too.
  */
 final class BigramCover {
     private BigramCover() {}
@@ -34,14 +34,16 @@ final class BigramCover {
             }
             int point = Math.max(coveredTo, positions[i]);
             int best = -1;
-            while (i < terms.length && positions[i] <= point) {
-                if (end(terms[i], positions[i]) > point && (best < 0 || end(terms[i], positions[i]) > end(terms[best], positions[best]))) {
+            int bestEnd = point;
+            for (; i < terms.length && positions[i] <= point; i++) {
+                int end = end(terms[i], positions[i]);
+                if (end > bestEnd) {
                     best = i;
+                    bestEnd = end;
                 }
-                i++;
             }
             kept.add(best);
-            coveredTo = end(terms[best], positions[best]);
+            coveredTo = bestEnd;
         }
         if (kept.size() == terms.length) return query;
         PhraseQuery.Builder thin = new PhraseQuery.Builder();

@@ -25,6 +25,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One pass over a query's matches that counts them, counts the year, department and organization
@@ -173,7 +174,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         if (names.isEmpty() || values == null) return null;
         boolean[] accepted = new boolean[values.getValueCount()];
         for (String name : names) {
-            int ord = values.lookupTerm(new org.apache.lucene.util.BytesRef(name));
+            int ord = values.lookupTerm(new BytesRef(name));
             if (ord >= 0) accepted[ord] = true;
         }
         return accepted;
