@@ -1,9 +1,7 @@
 package nendo.search;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntPredicate;
 import nendo.index.PlanFields;
 import org.apache.lucene.document.IntField;
@@ -87,22 +85,22 @@ final class SearchFilters {
 
     /** The text query (or all entries) of the kinds asked for, with no year, department or organization filter. */
     Query unfiltered(Query text) {
-        return apply(text, EnumSet.allOf(Dimension.class));
+        return withKinds(text).build();
     }
 
-    /** The text query (or all entries) with every filter except {@code skip} (null: all filters). */
-    Query apply(Query text, Dimension skip) {
-        return apply(text, skip == null ? EnumSet.noneOf(Dimension.class) : EnumSet.of(skip));
+    /** The text query (or all entries) with every filter. */
+    Query apply(Query text) {
+        BooleanQuery.Builder b = withKinds(text);
+        if (year != null) b.add(year, Occur.FILTER);
+        if (department != null) b.add(department, Occur.FILTER);
+        if (org != null) b.add(org, Occur.FILTER);
+        return b.build();
     }
 
-    private Query apply(Query text, Set<Dimension> skip) {
+    private BooleanQuery.Builder withKinds(Query text) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(text == null ? new MatchAllDocsQuery() : text, text == null ? Occur.FILTER : Occur.MUST);
-        b.add(kind, Occur.FILTER);
-        if (year != null && !skip.contains(Dimension.YEAR)) b.add(year, Occur.FILTER);
-        if (department != null && !skip.contains(Dimension.DEPARTMENT)) b.add(department, Occur.FILTER);
-        if (org != null && !skip.contains(Dimension.ORG)) b.add(org, Occur.FILTER);
-        return b.build();
+        return b.add(kind, Occur.FILTER);
     }
 
     private static List<BytesRef> bytes(List<String> values) {

@@ -62,7 +62,7 @@ public final class ThemeComparison {
                 request.org() == null ? List.of() : List.of(request.org()), List.of(PlanFields.KIND_MEASURE), 1, 1,
                 SearchRequest.SortOrder.RELEVANCE);
         Map<GroupCounter.Key, Long> counts = GroupCounter.ignoringPrinted(GroupCounter.count(searcher,
-                new SearchFilters(filters, understood.years()).apply(understood.text(), null)));
+                new SearchFilters(filters, understood.years()).apply(understood.text())));
 
         Map<Integer, Long> matchesPerYear = new TreeMap<>();
         List<DepartmentRow> rows = new ArrayList<>();

@@ -1,5 +1,6 @@
 package nendo.web;
 
+import nendo.testing.Charts;
 import nendo.testing.HeadlessChromium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -329,16 +330,8 @@ class AnalysisBrowserTest extends BundledApiTestBase {
         return (JavascriptExecutor) driver;
     }
 
-    /** Waits for a Chart.js chart on the canvas and returns its labels and datasets (label, data). */
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> chartOf(String canvas) {
-        return wait.until(d -> (Map<String, Object>) js().executeScript("""
-                const c = document.querySelector(arguments[0]);
-                const chart = c && window.Chart && Chart.getChart(c);
-                if (!chart || !c.offsetWidth) return null;
-                return { labels: chart.data.labels,
-                         datasets: chart.data.datasets.map(ds => ({ label: ds.label, data: ds.data })) };
-                """, canvas));
+        return Charts.of(wait, canvas);
     }
 
     @SuppressWarnings("unchecked")

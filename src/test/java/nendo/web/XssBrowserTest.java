@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nendo.testing.Charts;
 import nendo.testing.HeadlessChromium;
 import nendo.testing.TestArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -560,14 +561,8 @@ class XssBrowserTest {
                 "return [...document.querySelectorAll(arguments[0])].map(o => o[arguments[1]])", css, property);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> chartOf(String canvas) {
-        return wait.until(d -> (Map<String, Object>) js().executeScript("""
-                const c = document.querySelector(arguments[0]);
-                const chart = c && window.Chart && Chart.getChart(c);
-                if (!chart || !c.offsetWidth) return null;
-                return { labels: chart.data.labels, datasets: chart.data.datasets.map(ds => ({ label: ds.label })) };
-                """, canvas));
+        return Charts.of(wait, canvas);
     }
 
     @SuppressWarnings("unchecked")
