@@ -2,6 +2,7 @@ package nendo.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import nendo.analysis.KanaFolding;
 import nendo.analysis.Synonyms;
 import nendo.index.PlanFields;
@@ -29,6 +30,8 @@ final class TextQueries {
     private static final float SYNONYM_BOOST = 0.5f;
     /** One or two kana are too ambiguous to search by sound (の, した…). */
     private static final int MIN_READING_LENGTH = 3;
+    /** What the bigram tokenizer skips inside a word: punctuation (・、) and spaces. */
+    private static final Pattern BREAKS = Pattern.compile("[\\p{P}\\p{Z}\\s]+");
 
     private final QueryBuilder builder;
     private final Synonyms synonyms;
@@ -90,11 +93,25 @@ final class TextQueries {
     }
 
     /**
+     * The word's characters as a bigram phrase. The index keeps the breaks of the text (ライフ・ワーク),
+     * so a word typed with a break matches text with one there; Japanese writes ・ and spaces
+     * optionally, so it also matches the text written without them (ライフワーク).
+     */
+    private Query characters(String text) {
+        Query typed = BigramCover.of(builder.createPhraseQuery(PlanFields.TEXT_BIGRAM, text));
+        String joined = BREAKS.matcher(text).replaceAll("");
+        if (typed == null || joined.isEmpty() || joined.equals(text)) return typed;
+        Query unbroken = BigramCover.of(builder.createPhraseQuery(PlanFields.TEXT_BIGRAM, joined));
+        if (unbroken == null || unbroken.equals(typed)) return typed;
+        return new BooleanQuery.Builder().add(typed, Occur.SHOULD).add(unbroken, Occur.SHOULD).build();
+    }
+
+    /**
      * Contiguous characters are required; the word-level phrase only adds score. A word typed in
      * kana may instead match by reading (ぼうさい → 防災), scored below a literal match.
      */
     private Query word(String text) {
-        Query chars = BigramCover.of(builder.createPhraseQuery(PlanFields.TEXT_BIGRAM, text));
+        Query chars = characters(text);
         if (chars == null) return null;
         Query words = builder.createPhraseQuery(PlanFields.TEXT_JA, text);
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(chars, Occur.MUST);

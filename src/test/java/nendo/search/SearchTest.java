@@ -172,6 +172,28 @@ class SearchTest {
         }
     }
 
+    /** A break typed in a word (・、、, a space in quotes) finds the text with that break and the text without it. */
+    @Test
+    void aWordTypedWithABreakAlsoFindsTheTextWithoutIt(@TempDir Path other) throws IOException {
+        Path corpus = testCorpus(other, """
+                - 職員のライフ・ワーク・バランスを推進します。
+                - 職員のライフワークバランスを推進します。
+                - 地域防災計画を改定します。
+                - 防災、計画的な点検を行います。
+                """);
+        try (TestArchive small = TestArchive.of(other, corpus)) {
+            PlanArchive a = small.nendo().archive();
+            assertEquals(2, a.search(SearchRequest.of("ライフ・ワーク・バランス")).total());
+            assertEquals(1, a.search(SearchRequest.of("ライフワークバランス")).total(), "no break typed: the text as typed");
+            assertEquals(2, a.search(SearchRequest.of("防災、計画")).total());
+            assertEquals(1, a.search(SearchRequest.of("防災計画")).total(), "防災、計画 is not the word 防災計画");
+            assertEquals(2, a.search(SearchRequest.of("\"防災 計画\"")).total());
+            SearchResponse marked = a.search(SearchRequest.of("ライフ・ワーク"));
+            assertEquals(Set.of("職員の<mark>ライフ・ワーク</mark>・バランスを推進します。", "職員の<mark>ライフワーク</mark>バランスを推進します。"),
+                    marked.hits().stream().map(SearchResponse.Hit::snippet).collect(Collectors.toSet()));
+        }
+    }
+
     @Test
     void synonymsExpandAndSayWhat() throws IOException {
         SearchResponse r = search("国保", List.of());
