@@ -112,9 +112,10 @@ public final class AnalyzerFactory {
     }
 
     /**
-     * Bigram analyzer for indexing: bigrams plus unigrams, so that a one-character query (槽)
-     * still finds text. Unigrams are stacked at the same positions, so bigram phrases still line up;
+     * Bigram analyzer for indexing: bigrams plus the first and last character of each run
+     * ({@link RunEdgeFilter}), stacked at the same positions so that bigram phrases still line up;
      * an empty position marks each place where the text is not contiguous ({@link RunGapFilter}).
+     * A one-character query (槽) finds inner characters as the first half of a bigram (prefix).
      */
     public Analyzer bigramIndex() {
         return bigram(true);
@@ -125,7 +126,7 @@ public final class AnalyzerFactory {
         return bigram(false);
     }
 
-    private Analyzer bigram(boolean unigrams) {
+    private Analyzer bigram(boolean index) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -138,8 +139,9 @@ public final class AnalyzerFactory {
                 TokenStream stream = new CJKWidthFilter(tokenizer);
                 stream = new LowerCaseFilter(stream);
                 stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
-                stream = new RunGapFilter(stream, !unigrams);
+                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, index);
+                if (index) stream = new RunEdgeFilter(stream);
+                stream = new RunGapFilter(stream, !index);
                 return new TokenStreamComponents(tokenizer, stream);
             }
 
@@ -194,7 +196,7 @@ public final class AnalyzerFactory {
                 + ";japanese=nfkc+iteration-marks+kuromoji(search,discard-compound)+base-form"
                 + "+pos-stop(default)+width+stop(default)+katakana-stem+lowercase"
                 + ";userdict=sha256:" + userDictionaryChecksum
-                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+run-gaps"
+                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+index-run-edges+run-gaps"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
                 + "(katakana,small-kana,vu,no-long-vowel)"
                 + ";terms=nfkc+iteration-marks+kuromoji(search)+noun-compounds(no-bare-era)";

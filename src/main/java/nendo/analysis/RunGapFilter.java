@@ -15,8 +15,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * leave out 災計 (see the search side's bigram cover), without matching 防災、計画.
  *
  * <p>The query side holds bigrams only, so a run of n characters takes n - 1 positions there but n
- * in the index (unigrams): after a run that ended with a bigram the next run starts one position
- * later, plus the empty position when text was skipped, as in the index.
+ * in the index (its last character sits after its last bigram, {@link RunEdgeFilter}): after a run
+ * that ended with a bigram the next run starts one position later, plus the empty position when
+ * text was skipped, as in the index.
  */
 final class RunGapFilter extends TokenFilter {
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
@@ -26,7 +27,7 @@ final class RunGapFilter extends TokenFilter {
     private int lastEnd = -1;
     private boolean lastWasBigram;
 
-    /** @param query true for the query side (bigrams only), false for the index (with unigrams) */
+    /** @param query true for the query side (bigrams only), false for the index (with run edges) */
     RunGapFilter(TokenStream input, boolean query) {
         super(input);
         this.query = query;

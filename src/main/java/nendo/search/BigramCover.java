@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
- * Thins a bigram phrase to the bigrams that cover its characters: 防災計画 needs 防災 at p and 計画 at
- * p + 2, not 災計 between them. Half the terms means half the postings and positions to read for
+ * Fits a query's bigrams to what the index holds. Thins a bigram phrase to the bigrams that cover
+ * its characters: 防災計画 needs 防災 at p and 計画 at p + 2, not 災計 between them. Half the terms means half the postings and positions to read for
  * the same matches, because in the index a bigram sits on every position where two contiguous
  * characters meet, and positions are contiguous only where the text is ({@code RunGapFilter} in
  * the analysis): characters pinned at p + 1 and p + 2 by the kept bigrams are then the bigram 災計 too.
@@ -16,8 +18,17 @@ import org.apache.lucene.search.Query;
 final class BigramCover {
     private BigramCover() {}
 
-    /** The same matches with fewer terms; anything but a plain phrase is returned as it is. */
+    /**
+     * The same matches with fewer terms; a lone character as a prefix; anything else as it is.
+     * The index holds a character alone only at the edges of a run ({@code RunEdgeFilter}): an
+     * inner character is the first half of the bigram at its position, so 化 is 化 or 化*.
+     * Inside a phrase a lone character always sits next to something that is not CJK (ＤＸ化),
+     * which pins it to a run's edge, so there the plain term is exact.
+     */
     static Query of(Query query) {
+        if (query instanceof TermQuery single && isLoneCharacter(single.getTerm().text())) {
+            return new PrefixQuery(single.getTerm());
+        }
         if (!(query instanceof PhraseQuery phrase) || phrase.getSlop() != 0) return query;
         Term[] terms = phrase.getTerms();
         int[] positions = phrase.getPositions();
@@ -56,6 +67,10 @@ final class BigramCover {
         String text = term.text();
         return position + (text.codePointCount(0, text.length()) == 2 && isCjk(text.codePointAt(0))
                 && isCjk(text.codePointBefore(text.length())) ? 2 : 1);
+    }
+
+    static boolean isLoneCharacter(String text) {
+        return text.codePointCount(0, text.length()) == 1 && isCjk(text.codePointAt(0));
     }
 
     private static boolean isCjk(int codePoint) {

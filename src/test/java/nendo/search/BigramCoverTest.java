@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nendo.analysis.AnalyzerFactory;
 import nendo.index.PlanFields;
 import nendo.testing.TestArchive;
@@ -18,6 +20,8 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
@@ -63,7 +67,8 @@ class BigramCoverTest {
     /**
      * Every run of 3 to 9 characters taken from the bundled corpus's texts, punctuation included:
      * the thinned phrase finds the same entries as the full one, and for runs of CJK characters
-     * exactly the entries whose text holds the run.
+     * exactly the entries whose text holds the run. Every CJK character alone, which the index
+     * holds alone only at a run's edges, finds exactly the entries that hold it.
      */
     @Test
     void matchesWhatTheFullPhraseMatches(@TempDir Path dir) throws IOException {
@@ -95,6 +100,9 @@ class BigramCoverTest {
                     }
                 }
             }
+            for (String text : texts) {
+                text.codePoints().filter(BigramCoverTest::isCjk).forEach(cp -> runs.add(Character.toString(cp)));
+            }
             int thinned = 0;
             int compared = 0;
             for (String run : runs) {
@@ -102,20 +110,67 @@ class BigramCoverTest {
                 if (full == null) continue;
                 Query thin = BigramCover.of(full);
                 if (thin != full) thinned++;
-                Set<Integer> expected = docs(searcher, full);
+                Set<Integer> expected;
+                if (full instanceof TermQuery lone && BigramCover.isLoneCharacter(lone.getTerm().text())) {
+                    // A character alone means any entry that holds it, wherever in a run it stands.
+                    expected = holding(texts, lone.getTerm().text());
+                } else {
+                    expected = docs(searcher, full);
+                }
                 assertEquals(expected, docs(searcher, thin), run);
                 if (run.codePoints().allMatch(BigramCoverTest::isCjk)) {
-                    Set<Integer> holding = new TreeSet<>();
-                    for (int doc = 0; doc < texts.size(); doc++) {
-                        if (texts.get(doc).contains(run)) holding.add(doc);
-                    }
-                    assertEquals(holding, expected, run);
+                    assertEquals(holding(texts, run), expected, run);
                 }
                 compared++;
             }
             assertTrue(compared > 1000, "compared " + compared);
             assertTrue(thinned > compared / 2, "thinned " + thinned + " of " + compared);
         }
+    }
+
+    /**
+     * A character next to Latin letters or digits (ＤＸ化, 2期, 化dx) stands at the edge of its run,
+     * which the index holds alone: the phrase finds exactly the entries with that word next to it,
+     * though the text's run may go on (ＤＸ化を).
+     */
+    @Test
+    void findsACharacterNextToLatinAtTheEdgeOfItsRun(@TempDir Path dir) throws IOException {
+        Normalizer2 nfkc = Normalizer2.getNFKCInstance();
+        Pattern edge = Pattern.compile("(?<![\\p{Alnum}.,_'-])(\\p{Alnum}+\\p{IsHan}|\\p{IsHan}\\p{Alnum}+)(?![\\p{Alnum}.,_'-])");
+        try (TestArchive archive = TestArchive.bundled(dir);
+                DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            StoredFields stored = reader.storedFields();
+            List<String> texts = new ArrayList<>();
+            Set<String> words = new TreeSet<>();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                String text = stored.document(doc).get(PlanFields.TEXT);
+                String normal = text == null ? "" : nfkc.normalize(text).toLowerCase(java.util.Locale.ROOT);
+                texts.add(normal);
+                Matcher m = edge.matcher(normal);
+                while (m.find()) words.add(m.group(1));
+            }
+            assertTrue(words.size() >= 5, "words " + words);
+            for (String word : words) {
+                Query query = BigramCover.of(QUERIES.createPhraseQuery(PlanFields.TEXT_BIGRAM, word));
+                Pattern alone = Pattern.compile("(?<![\\p{Alnum}.,_'-])" + Pattern.quote(word)
+                        + (Character.isLetterOrDigit(word.charAt(word.length() - 1)) && !isCjk(word.codePointBefore(word.length()))
+                                ? "(?![\\p{Alnum}.,_'-])" : ""));
+                Set<Integer> expected = new TreeSet<>();
+                for (int doc = 0; doc < texts.size(); doc++) {
+                    if (alone.matcher(texts.get(doc)).find()) expected.add(doc);
+                }
+                assertEquals(expected, docs(searcher, query), word);
+            }
+        }
+    }
+
+    private static Set<Integer> holding(List<String> texts, String run) {
+        Set<Integer> holding = new TreeSet<>();
+        for (int doc = 0; doc < texts.size(); doc++) {
+            if (texts.get(doc).contains(run)) holding.add(doc);
+        }
+        return holding;
     }
 
     private static Set<Integer> docs(IndexSearcher searcher, Query query) throws IOException {
