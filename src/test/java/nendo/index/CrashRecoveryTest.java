@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as a separate JVM (the test JVM's java and classpath) on a synthetic corpus of a hundred files and is
  * killed with SIGKILL ({@link Process#destroyForcibly()}), over an existing index and over none: mostly
  * after a random delay (seeded and printed), every fifth run the moment a step of the commit shows on
- * disk (a new compound file, {@code pending_segments_N}, a new {@code segments_N}). After every kill:
+ * disk (a new segment's info file, {@code pending_segments_N}, a new {@code segments_N}). After every kill:
  * <ul>
  *   <li>the index directory holds either the last complete commit (or the new, complete one) or, when
  *       there was no index before, no commit at all; a plain {@link DirectoryReader} opens it and its
@@ -239,8 +239,8 @@ class CrashRecoveryTest {
 
     /** A step of the child's commit, seen in the index directory, at which it is killed at once. */
     enum Trigger {
-        /** A new compound segment file: the segment is flushed, the commit not yet started. */
-        NEW_COMPOUND_FILE,
+        /** A new segment info file ({@code .si}): a segment is flushed, the commit not yet started. */
+        NEW_SEGMENT_FILE,
         /** {@code pending_segments_N}: the commit is being written. */
         PENDING_COMMIT,
         /** A new {@code segments_N}: the commit is done, the old one may be being deleted. */
@@ -250,7 +250,7 @@ class CrashRecoveryTest {
             List<String> old = before.map(Commit::files).orElse(List.of());
             long generation = before.map(Commit::generation).orElse(-1L);
             return switch (this) {
-                case NEW_COMPOUND_FILE -> files.stream().anyMatch(f -> f.endsWith(".cfs") && !old.contains(f));
+                case NEW_SEGMENT_FILE -> files.stream().anyMatch(f -> f.endsWith(".si") && !old.contains(f));
                 case PENDING_COMMIT -> files.stream().anyMatch(f -> f.startsWith(IndexFileNames.PENDING_SEGMENTS));
                 case NEW_COMMIT -> files.stream().anyMatch(f -> f.startsWith(IndexFileNames.SEGMENTS + "_")
                         && org.apache.lucene.index.SegmentInfos.generationFromSegmentsFileName(f) > generation);
