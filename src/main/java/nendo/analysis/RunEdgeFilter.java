@@ -10,10 +10,10 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * Of the unigrams {@link CJKBigramFilter} stacks on a run's bigrams, keeps only the run's first and
- * last characters (and a character that stands alone): 東京都 → 東 東京 京都 都. Half the bigram
- * field's tokens were inner unigrams, and they only ever served one-character queries: an inner
- * character is also the first half of the bigram at its position, so a lone character is found
- * by prefix (the search side's bigram cover). The edges stay because a query that puts a character
+ * last characters (and a character that stands alone): 東京都 → 東 東京 京都 都. Nearly half the
+ * bigram field's tokens were inner unigrams, and they only ever served one-character queries: an
+ * inner character is also the first half of the bigram at its position, so a lone character is
+ * found by prefix (the search side's bigram cover). The edges stay because a query that puts a character
  * next to something that is not CJK (ＤＸ化, 第2期) pins it to a run's edge, where the last character
  * starts no bigram and the first must be matched alone.
  */

@@ -178,7 +178,7 @@ public final class ArchiveIndex implements Closeable {
                 // Fewer, larger flushed segments: less merging during a bulk build (measured).
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 // A bulk build leaves a handful of large segments: copying each into a compound
-                // file was one more write of the whole index for no gain (measured: +3–7% at 200k).
+                // file was one more write of the whole index for no gain (measured: +1–8% at 200k).
                 .setUseCompoundFile(false);
         int measures = 0;
         int missions = 0;

@@ -10,10 +10,11 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Fits a query's bigrams to what the index holds. Thins a bigram phrase to the bigrams that cover
- * its characters: 防災計画 needs 防災 at p and 計画 at p + 2, not 災計 between them. Half the terms means half the postings and positions to read for
- * the same matches, because in the index a bigram sits on every position where two contiguous
- * characters meet, and positions are contiguous only where the text is ({@code RunGapFilter} in
- * the analysis): characters pinned at p + 1 and p + 2 by the kept bigrams are then the bigram 災計 too.
+ * its characters: 防災計画 needs 防災 at p and 計画 at p + 2, not 災計 between them. Half the terms
+ * means half the postings and positions to read for the same matches, because in the index a
+ * bigram sits on every position where two contiguous characters meet, and positions are contiguous
+ * only where the text is ({@code RunGapFilter} in the analysis): characters pinned at p + 1 and
+ * p + 2 by the kept bigrams are then the bigram 災計 too.
  */
 final class BigramCover {
     private BigramCover() {}
