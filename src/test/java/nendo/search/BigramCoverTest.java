@@ -26,6 +26,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.QueryBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,35 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BigramCoverTest {
     private static final AnalyzerFactory ANALYSIS = new AnalyzerFactory();
     private static final QueryBuilder QUERIES = new QueryBuilder(PlanFields.queryAnalyzer(ANALYSIS));
+
+    /** The bundled corpus, indexed once for the tests that compare with its texts. */
+    @TempDir
+    static Path dir;
+    private static TestArchive archive;
+    private static DirectoryReader reader;
+    private static IndexSearcher searcher;
+    /** Each entry's text under NFKC, by document number ("" for entries without text). */
+    private static List<String> texts;
+
+    @BeforeAll
+    static void indexBundledCorpus() throws IOException {
+        archive = TestArchive.bundled(dir);
+        reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
+        searcher = new IndexSearcher(reader);
+        Normalizer2 nfkc = Normalizer2.getNFKCInstance();
+        StoredFields stored = reader.storedFields();
+        texts = new ArrayList<>();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            String text = stored.document(doc).get(PlanFields.TEXT);
+            texts.add(text == null ? "" : nfkc.normalize(text));
+        }
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        reader.close();
+        archive.close();
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -71,61 +102,50 @@ class BigramCoverTest {
      * holds alone only at a run's edges, finds exactly the entries that hold it.
      */
     @Test
-    void matchesWhatTheFullPhraseMatches(@TempDir Path dir) throws IOException {
-        Normalizer2 nfkc = Normalizer2.getNFKCInstance();
-        try (TestArchive archive = TestArchive.bundled(dir);
-                DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            StoredFields stored = reader.storedFields();
-            List<String> texts = new ArrayList<>();
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                String text = stored.document(doc).get(PlanFields.TEXT);
-                texts.add(text == null ? "" : nfkc.normalize(text));
-            }
-            Set<String> runs = new LinkedHashSet<>();
-            for (String text : texts) {
-                for (int start = 0; start + 3 <= text.length(); start += 11) {
-                    for (int length = 3; length <= 9 && start + length <= text.length(); length += 2) {
-                        runs.add(text.substring(start, start + length));
-                    }
+    void matchesWhatTheFullPhraseMatches() throws IOException {
+        Set<String> runs = new LinkedHashSet<>();
+        for (String text : texts) {
+            for (int start = 0; start + 3 <= text.length(); start += 11) {
+                for (int length = 3; length <= 9 && start + length <= text.length(); length += 2) {
+                    runs.add(text.substring(start, start + length));
                 }
             }
-            // Runs the text holds only with a break inside (防災、計画 → 防災計画): a phrase thinned
-            // over an index without the empty positions at breaks would match them.
-            for (String text : texts) {
-                for (int i = 2; i + 3 <= text.length(); i++) {
-                    String joined = text.substring(i - 2, i) + text.substring(i + 1, i + 3);
-                    if ("、・　 ".indexOf(text.charAt(i)) >= 0 && joined.codePoints().allMatch(BigramCoverTest::isCjk)) {
-                        runs.add(joined);
-                    }
-                }
-            }
-            for (String text : texts) {
-                text.codePoints().filter(BigramCoverTest::isCjk).forEach(cp -> runs.add(Character.toString(cp)));
-            }
-            int thinned = 0;
-            int compared = 0;
-            for (String run : runs) {
-                Query full = QUERIES.createPhraseQuery(PlanFields.TEXT_BIGRAM, run);
-                if (full == null) continue;
-                Query thin = BigramCover.of(full);
-                if (thin != full) thinned++;
-                Set<Integer> expected;
-                if (full instanceof TermQuery lone && BigramCover.isLoneCharacter(lone.getTerm().text())) {
-                    // A character alone means any entry that holds it, wherever in a run it stands.
-                    expected = holding(texts, lone.getTerm().text());
-                } else {
-                    expected = docs(searcher, full);
-                }
-                assertEquals(expected, docs(searcher, thin), run);
-                if (run.codePoints().allMatch(BigramCoverTest::isCjk)) {
-                    assertEquals(holding(texts, run), expected, run);
-                }
-                compared++;
-            }
-            assertTrue(compared > 1000, "compared " + compared);
-            assertTrue(thinned > compared / 2, "thinned " + thinned + " of " + compared);
         }
+        // Runs the text holds only with a break inside (防災、計画 → 防災計画): a phrase thinned
+        // over an index without the empty positions at breaks would match them.
+        for (String text : texts) {
+            for (int i = 2; i + 3 <= text.length(); i++) {
+                String joined = text.substring(i - 2, i) + text.substring(i + 1, i + 3);
+                if ("、・　 ".indexOf(text.charAt(i)) >= 0 && joined.codePoints().allMatch(BigramCoverTest::isCjk)) {
+                    runs.add(joined);
+                }
+            }
+        }
+        for (String text : texts) {
+            text.codePoints().filter(BigramCoverTest::isCjk).forEach(cp -> runs.add(Character.toString(cp)));
+        }
+        int thinned = 0;
+        int compared = 0;
+        for (String run : runs) {
+            Query full = QUERIES.createPhraseQuery(PlanFields.TEXT_BIGRAM, run);
+            if (full == null) continue;
+            Query thin = BigramCover.of(full);
+            if (thin != full) thinned++;
+            Set<Integer> expected;
+            if (full instanceof TermQuery lone && BigramCover.isLoneCharacter(lone.getTerm().text())) {
+                // A character alone means any entry that holds it, wherever in a run it stands.
+                expected = holding(texts, lone.getTerm().text());
+            } else {
+                expected = docs(searcher, full);
+            }
+            assertEquals(expected, docs(searcher, thin), run);
+            if (run.codePoints().allMatch(BigramCoverTest::isCjk)) {
+                assertEquals(holding(texts, run), expected, run);
+            }
+            compared++;
+        }
+        assertTrue(compared > 1000, "compared " + compared);
+        assertTrue(thinned > compared / 2, "thinned " + thinned + " of " + compared);
     }
 
     /**
@@ -134,34 +154,25 @@ class BigramCoverTest {
      * though the text's run may go on (ＤＸ化を).
      */
     @Test
-    void findsACharacterNextToLatinAtTheEdgeOfItsRun(@TempDir Path dir) throws IOException {
-        Normalizer2 nfkc = Normalizer2.getNFKCInstance();
+    void findsACharacterNextToLatinAtTheEdgeOfItsRun() throws IOException {
         Pattern edge = Pattern.compile("(?<![\\p{Alnum}.,_'-])(\\p{Alnum}+\\p{IsHan}|\\p{IsHan}\\p{Alnum}+)(?![\\p{Alnum}.,_'-])");
-        try (TestArchive archive = TestArchive.bundled(dir);
-                DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            StoredFields stored = reader.storedFields();
-            List<String> texts = new ArrayList<>();
-            Set<String> words = new TreeSet<>();
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                String text = stored.document(doc).get(PlanFields.TEXT);
-                String normal = text == null ? "" : nfkc.normalize(text).toLowerCase(java.util.Locale.ROOT);
-                texts.add(normal);
-                Matcher m = edge.matcher(normal);
-                while (m.find()) words.add(m.group(1));
+        List<String> lower = texts.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).toList();
+        Set<String> words = new TreeSet<>();
+        for (String normal : lower) {
+            Matcher m = edge.matcher(normal);
+            while (m.find()) words.add(m.group(1));
+        }
+        assertTrue(words.size() >= 5, "words " + words);
+        for (String word : words) {
+            Query query = BigramCover.of(QUERIES.createPhraseQuery(PlanFields.TEXT_BIGRAM, word));
+            Pattern alone = Pattern.compile("(?<![\\p{Alnum}.,_'-])" + Pattern.quote(word)
+                    + (Character.isLetterOrDigit(word.charAt(word.length() - 1)) && !isCjk(word.codePointBefore(word.length()))
+                            ? "(?![\\p{Alnum}.,_'-])" : ""));
+            Set<Integer> expected = new TreeSet<>();
+            for (int doc = 0; doc < lower.size(); doc++) {
+                if (alone.matcher(lower.get(doc)).find()) expected.add(doc);
             }
-            assertTrue(words.size() >= 5, "words " + words);
-            for (String word : words) {
-                Query query = BigramCover.of(QUERIES.createPhraseQuery(PlanFields.TEXT_BIGRAM, word));
-                Pattern alone = Pattern.compile("(?<![\\p{Alnum}.,_'-])" + Pattern.quote(word)
-                        + (Character.isLetterOrDigit(word.charAt(word.length() - 1)) && !isCjk(word.codePointBefore(word.length()))
-                                ? "(?![\\p{Alnum}.,_'-])" : ""));
-                Set<Integer> expected = new TreeSet<>();
-                for (int doc = 0; doc < texts.size(); doc++) {
-                    if (alone.matcher(texts.get(doc)).find()) expected.add(doc);
-                }
-                assertEquals(expected, docs(searcher, query), word);
-            }
+            assertEquals(expected, docs(searcher, query), word);
         }
     }
 
