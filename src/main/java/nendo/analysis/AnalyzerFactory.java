@@ -142,6 +142,7 @@ public final class AnalyzerFactory {
                         | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, index);
                 if (index) stream = new RunEdgeFilter(stream);
                 stream = new RunGapFilter(stream, !index);
+                if (index) stream = new RunTrigramFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
             }
 
@@ -196,7 +197,7 @@ public final class AnalyzerFactory {
                 + ";japanese=nfkc+iteration-marks+kuromoji(search,discard-compound)+base-form"
                 + "+pos-stop(default)+width+stop(default)+katakana-stem+lowercase"
                 + ";userdict=sha256:" + userDictionaryChecksum
-                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+index-run-edges+run-gaps"
+                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+index-run-edges+run-gaps+index-trigrams"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
                 + "(katakana,small-kana,vu,no-long-vowel)"
                 + ";terms=nfkc+iteration-marks+kuromoji(search)+noun-compounds(no-bare-era)";

@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -28,10 +27,11 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  */
 final class BigramMarks {
     /**
-     * One phrase of the query: its terms and their positions relative to the first. A prefix is
-     * a lone character ({@link BigramCover}): that character alone, or the first half of a bigram.
+     * One phrase of the query: its terms and their positions relative to the first. A lone
+     * character ({@link CharacterQuery}) is that character alone, or the first half of a bigram
+     * (not of a trigram, which starts at the same position).
      */
-    private record Phrase(String[] terms, int[] offsets, boolean prefix) {}
+    private record Phrase(String[] terms, int[] offsets, boolean lone) {}
 
     private record Token(String term, int start, int end) {}
 
@@ -65,15 +65,14 @@ final class BigramMarks {
                         }
                         phrases.add(new Phrase(texts, offsets, false));
                     } else {
-                        boolean prefix = q instanceof PrefixQuery;
-                        for (Term t : terms) phrases.add(new Phrase(new String[] {t.text()}, new int[] {0}, prefix));
+                        for (Term t : terms) phrases.add(new Phrase(new String[] {t.text()}, new int[] {0}, false));
                     }
                 }
 
                 @Override
                 public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
-                    if (q instanceof PrefixQuery prefix) {
-                        phrases.add(new Phrase(new String[] {prefix.getPrefix().text()}, new int[] {0}, true));
+                    if (q instanceof CharacterQuery character) {
+                        phrases.add(new Phrase(new String[] {character.character()}, new int[] {0}, true));
                     }
                 }
 
@@ -111,8 +110,8 @@ final class BigramMarks {
         }
         for (Map.Entry<Integer, List<Token>> at : byPosition.entrySet()) {
             for (Phrase phrase : phrases) {
-                if (phrase.prefix()) {
-                    int[] span = prefixSpan(at.getValue(), phrase.terms()[0], byPosition.get(at.getKey() + 1));
+                if (phrase.lone()) {
+                    int[] span = characterSpan(at.getValue(), phrase.terms()[0], byPosition.get(at.getKey() + 1));
                     if (span != null) spans.add(span);
                     continue;
                 }
@@ -130,11 +129,12 @@ final class BigramMarks {
     }
 
     /** The character where it stands alone, or the first half of the bigram it starts: up to where the next position starts. */
-    private static int[] prefixSpan(List<Token> tokens, String character, List<Token> next) {
+    private static int[] characterSpan(List<Token> tokens, String character, List<Token> next) {
         Token bigram = null;
         for (Token t : tokens) {
             if (t.term().equals(character)) return new int[] {t.start(), t.end()};
-            if (bigram == null && t.term().startsWith(character)) bigram = t;
+            if (bigram == null && t.term().startsWith(character)
+                    && t.term().codePointCount(0, t.term().length()) == 2) bigram = t;
         }
         if (bigram == null) return null;
         int end = next == null || next.isEmpty() ? bigram.end() : next.get(0).start();
