@@ -7,12 +7,15 @@ import nendo.analysis.KanaFolding;
 import nendo.analysis.Synonyms;
 import nendo.index.PlanFields;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -107,13 +110,25 @@ final class TextQueries {
     }
 
     /**
+     * The word phrase's words, each required, positions left out: the characters are already
+     * required contiguous, so entries holding the words as words but not in that order are rare,
+     * while reading every position of every match cost (measured) a tenth of the search time.
+     */
+    private static Query allWords(Query phrase) {
+        if (!(phrase instanceof PhraseQuery words)) return phrase;
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (Term t : new java.util.LinkedHashSet<>(List.of(words.getTerms()))) all.add(new TermQuery(t), Occur.FILTER);
+        return all.build();
+    }
+
+    /**
      * Contiguous characters are required; the word-level phrase only adds score. A word typed in
      * kana may instead match by reading (ぼうさい → 防災), scored below a literal match.
      */
     private Query word(String text) {
         Query chars = characters(text);
         if (chars == null) return null;
-        Query words = builder.createPhraseQuery(PlanFields.TEXT_JA, text);
+        Query words = allWords(builder.createPhraseQuery(PlanFields.TEXT_JA, text));
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(chars, Occur.MUST);
         if (words != null) {
             // A constant tier on top of the characters' BM25: length normalisation alone could
