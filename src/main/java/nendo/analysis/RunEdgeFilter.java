@@ -13,8 +13,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * last characters (and a character that stands alone): 東京都 → 東 東京 京都 都. Nearly half the
  * bigram field's tokens were inner unigrams, and they only ever served one-character queries: an
  * inner character is also the first half of the bigram at its position, so a lone character is
- * found by prefix (the search side's bigram cover). The edges stay because a query that puts a character
- * next to something that is not CJK (ＤＸ化, 第2期) pins it to a run's edge, where the last character
+ * found as itself or as a bigram's first half (the search side's {@code CharacterQuery}). The
+ * edges stay because a query that puts a character next to something that is not CJK (ＤＸ化, 第2期) pins it to a run's edge, where the last character
  * starts no bigram and the first must be matched alone.
  */
 final class RunEdgeFilter extends TokenFilter {
