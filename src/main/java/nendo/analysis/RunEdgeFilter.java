@@ -14,8 +14,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * bigram field's tokens were inner unigrams, and they only ever served one-character queries: an
  * inner character is also the first half of the bigram at its position, so a lone character is
  * found as itself or as a bigram's first half (the search side's {@code CharacterQuery}). The
- * edges stay because a query that puts a character next to something that is not CJK (ＤＸ化, 第2期) pins it to a run's edge, where the last character
- * starts no bigram and the first must be matched alone.
+ * edges stay because a query that puts a character next to something that is not CJK (ＤＸ化,
+ * 第2期) pins it to a run's edge, where the last character starts no bigram and the first must be
+ * matched alone.
  */
 final class RunEdgeFilter extends TokenFilter {
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);

@@ -8,12 +8,14 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Fits a query's bigrams to what the index holds. Thins a bigram phrase to the bigrams that cover
- * its characters: 防災計画 needs 防災 at p and 計画 at p + 2, not 災計 between them. Half the terms
- * means half the postings and positions to read for the same matches, because in the index a
- * bigram sits on every position where two contiguous characters meet, and positions are contiguous
- * only where the text is ({@code RunGapFilter} in the analysis): characters pinned at p + 1 and
- * p + 2 by the kept bigrams are then the bigram 災計 too.
+ * Fits a query's bigrams to what the index holds. Thins a bigram phrase to the fewest terms that
+ * cover its characters, using the trigrams the index stacks on its bigrams ({@code RunTrigramFilter}):
+ * 避難所 is the one term 避難所, 防災計画 needs 防災計 at p and 災計画 at p + 1, 地域防災計画 地域防 at p and
+ * 災計画 at p + 3. Fewer and rarer terms mean fewer postings and positions to read for the same
+ * matches, because in the index a bigram (and a trigram, where three characters run on) sits on
+ * every position where contiguous characters meet, and positions are contiguous only where the
+ * text is ({@code RunGapFilter} in the analysis): characters pinned at p .. p + 2 and p + 3 .. p + 5
+ * by the kept terms are then contiguous too.
  */
 final class BigramCover {
     private BigramCover() {}
@@ -90,7 +92,7 @@ final class BigramCover {
         }
     }
 
-    /** Exclusive end of the positions a term pins: two for a CJK bigram, one for anything else. */
+    /** Exclusive end of the positions a term pins: three for a CJK trigram, two for a bigram, else one. */
     private static int end(Term term, int position) {
         String text = term.text();
         int length = text.codePointCount(0, text.length());
