@@ -1,6 +1,7 @@
 package nendo.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import nendo.analysis.KanaFolding;
@@ -117,7 +118,8 @@ final class TextQueries {
     private static Query allWords(Query phrase) {
         if (!(phrase instanceof PhraseQuery words)) return phrase;
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (Term t : new java.util.LinkedHashSet<>(List.of(words.getTerms()))) all.add(new TermQuery(t), Occur.FILTER);
+        // A word repeated in the phrase (の…の) is asked for once.
+        for (Term t : new LinkedHashSet<>(List.of(words.getTerms()))) all.add(new TermQuery(t), Occur.FILTER);
         return all.build();
     }
 
