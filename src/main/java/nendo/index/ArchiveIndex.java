@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArchiveIndex implements Closeable {
     /** Bump when fields or entry layout change. */
-    static final String SCHEMA = "nendo-schema/5";
+    static final String SCHEMA = "nendo-schema/6";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
     private static final double RAM_BUFFER_MB = 256;
     /** Analysis threads for record files: one per core. */

@@ -89,7 +89,7 @@ final class EntryDocuments implements java.io.Closeable {
     private void addText(Document doc, String text) {
         KuromojiStreams.Streams streams = kuromojiStreams.of(text);
         doc.add(new StoredField(PlanFields.TEXT, text));
-        doc.add(new TextField(PlanFields.TEXT_JA, streams.words()));
+        doc.add(new Field(PlanFields.TEXT_JA, streams.words(), PlanFields.WORDS_TYPE));
         doc.add(new TextField(PlanFields.TEXT_READING, streams.readings()));
         doc.add(new TextField(PlanFields.TEXT_BIGRAM, text, Field.Store.NO));
         doc.add(new Field(PlanFields.TEXT_TERMS, streams.terms(), PlanFields.TERMS_TYPE));

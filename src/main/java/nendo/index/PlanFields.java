@@ -2,6 +2,8 @@ package nendo.index;
 
 import java.util.Map;
 import nendo.analysis.AnalyzerFactory;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -33,7 +35,7 @@ public final class PlanFields {
     public static final String POSITION = "position";
     /** The entry's text, verbatim: stored only; hits and snippets are cut from it. */
     public static final String TEXT = "text";
-    /** Kuromoji words of TEXT: TextField, not stored; precise word matches that rank first. */
+    /** Kuromoji words of TEXT: {@link #WORDS_TYPE}, not stored; precise word matches that rank first. */
     public static final String TEXT_JA = "text_ja";
     /** Character bigrams of TEXT: TextField, not stored; recall for any contiguous substring. */
     public static final String TEXT_BIGRAM = "text_bigram";
@@ -48,7 +50,13 @@ public final class PlanFields {
      * TEXT_TERMS keeps documents and frequencies only: it is counted, never searched by phrase nor
      * scored, so positions and norms would be index time and space for nothing.
      */
-    public static final org.apache.lucene.document.FieldType TERMS_TYPE = termsType();
+    public static final FieldType TERMS_TYPE = unpositioned(IndexOptions.DOCS_AND_FREQS);
+    /**
+     * TEXT_JA keeps documents only: the word tier asks whether an entry holds the query's words and
+     * adds a constant; the contiguous characters are required from the bigram field. Positions,
+     * frequencies and norms would be index time and space no query reads.
+     */
+    public static final FieldType WORDS_TYPE = unpositioned(IndexOptions.DOCS);
     /** 1 if the document is sample (fictional) data: stored only, shown as a badge. */
     public static final String SAMPLE = "sample";
     /** Structured plan document as JSON: stored only, on kind=document entries. */
@@ -60,9 +68,9 @@ public final class PlanFields {
 
     private PlanFields() {}
 
-    private static org.apache.lucene.document.FieldType termsType() {
-        org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType();
-        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+    private static FieldType unpositioned(IndexOptions options) {
+        FieldType type = new FieldType();
+        type.setIndexOptions(options);
         type.setTokenized(true);
         type.setOmitNorms(true);
         type.freeze();

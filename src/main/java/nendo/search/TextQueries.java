@@ -14,6 +14,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -111,15 +112,26 @@ final class TextQueries {
     }
 
     /**
-     * The word phrase's words, each required, positions left out: the characters are already
+     * The word phrase's words, each required, positions left out (the field has none: see
+     * {@link PlanFields#WORDS_TYPE}): the characters are already
      * required contiguous, so entries holding the words as words but not in that order are rare,
      * while reading every position of every match cost (measured) a tenth of the search time.
      */
     private static Query allWords(Query phrase) {
-        if (!(phrase instanceof PhraseQuery words)) return phrase;
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        // A word repeated in the phrase (の…の) is asked for once.
-        for (Term t : new LinkedHashSet<>(List.of(words.getTerms()))) all.add(new TermQuery(t), Occur.FILTER);
+        if (phrase instanceof PhraseQuery words) {
+            // A word repeated in the phrase (の…の) is asked for once.
+            for (Term t : new LinkedHashSet<>(List.of(words.getTerms()))) all.add(new TermQuery(t), Occur.FILTER);
+        } else if (phrase instanceof MultiPhraseQuery stacked) {
+            // Words stacked at one position (should the chain ever stack them) are alternatives.
+            for (Term[] alternatives : stacked.getTermArrays()) {
+                BooleanQuery.Builder any = new BooleanQuery.Builder();
+                for (Term t : alternatives) any.add(new TermQuery(t), Occur.SHOULD);
+                all.add(any.build(), Occur.FILTER);
+            }
+        } else {
+            return phrase;
+        }
         return all.build();
     }
 
