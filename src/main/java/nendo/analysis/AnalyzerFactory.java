@@ -199,7 +199,7 @@ public final class AnalyzerFactory {
                 + ";userdict=sha256:" + userDictionaryChecksum
                 + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+index-run-edges+run-gaps+index-trigrams"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
-                + "(katakana,small-kana,vu,no-long-vowel)"
+                + "(katakana,small-kana,vu,no-long-vowel;run-gap=2)"
                 + ";terms=nfkc+iteration-marks+kuromoji(search)+noun-compounds(no-bare-era)";
     }
 

@@ -18,7 +18,10 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * (ちいきふくし) matches however either side was cut into words. Each bigram keeps the offsets of
  * the words its two characters come from, so highlights land on the kanji. Words without a kana
  * reading (numbers, Latin letters) end a run; runs are separated by a position gap so that a phrase
- * never matches across them.
+ * never matches across them. The gap is two empty positions, not one: a run's last bigram at p
+ * covers p and p + 1, so the next run starts at p + 3 and a query may pin bigrams at p and p + 2
+ * without the one between (ボウサイ as ボウ@0 サイ@2, the search side's bigram cover) and still
+ * never join two runs.
  */
 final class ReadingBigramFilter extends TokenFilter {
     private record Gram(String text, int start, int end, int positionIncrement) {}
@@ -75,7 +78,7 @@ final class ReadingBigramFilter extends TokenFilter {
     /** Emits the run's bigrams (a lone character as itself); returns whether nothing was emitted yet. */
     private boolean flush(StringBuilder chars, List<int[]> charOffsets, boolean first) {
         if (chars.isEmpty()) return first;
-        int increment = first ? 1 : 2;
+        int increment = first ? 1 : 3;
         if (chars.length() == 1) {
             pending.add(new Gram(chars.toString(), charOffsets.get(0)[0], charOffsets.get(0)[1], increment));
         }

@@ -32,10 +32,28 @@ final class BigramCover {
         if (query instanceof TermQuery single && isLoneCharacter(single.getTerm().text())) {
             return new CharacterQuery(single.getTerm());
         }
+        return cover(query, true);
+    }
+
+    /**
+     * A reading phrase with the fewest bigrams that cover its kana (ボウサイ → ボウ@0 サイ@2): the
+     * reading field holds bigrams only, no trigrams, and leaves two empty positions between runs
+     * ({@code ReadingBigramFilter}), so bigrams pinned two apart are still one run.
+     */
+    static Query ofReadings(Query query) {
+        return cover(query, false);
+    }
+
+    private static Query cover(Query query, boolean trigrams) {
         if (!(query instanceof PhraseQuery phrase) || phrase.getSlop() != 0) return query;
         List<Term> terms = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
-        withTrigrams(phrase, terms, positions);
+        if (trigrams) {
+            withTrigrams(phrase, terms, positions);
+        } else {
+            terms.addAll(List.of(phrase.getTerms()));
+            for (int p : phrase.getPositions()) positions.add(p);
+        }
         if (terms.size() < 2) return query;
         List<Integer> kept = new ArrayList<>();
         int coveredTo = Integer.MIN_VALUE;

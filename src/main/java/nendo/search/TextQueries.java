@@ -153,7 +153,7 @@ final class TextQueries {
         }
         Query literal = b.build();
         if (text.length() < MIN_READING_LENGTH || !KanaFolding.isKanaWord(text)) return literal;
-        Query reading = builder.createPhraseQuery(PlanFields.TEXT_READING, text);
+        Query reading = BigramCover.ofReadings(builder.createPhraseQuery(PlanFields.TEXT_READING, text));
         if (reading == null) return literal;
         return new BooleanQuery.Builder()
                 .add(literal, Occur.SHOULD)

@@ -33,7 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The thinned bigram phrase (trigrams where they fit): fewer terms, and exactly the matches of the full phrase. */
+/**
+ * The thinned bigram phrase (trigrams where they fit) and reading phrase: fewer terms, and exactly the
+ * matches of the full phrase.
+ */
 class BigramCoverTest {
     private static final AnalyzerFactory ANALYSIS = new AnalyzerFactory();
     private static final QueryBuilder QUERIES = new QueryBuilder(PlanFields.queryAnalyzer(ANALYSIS));
@@ -148,6 +151,65 @@ class BigramCoverTest {
         }
         assertTrue(compared > 1000, "compared " + compared);
         assertTrue(thinned > compared / 2, "thinned " + thinned + " of " + compared);
+    }
+
+    /**
+     * Reading phrases (the kana field, bigrams only): runs of 3 to 9 kana taken from the index's
+     * reading runs, and the last two kana of one run joined to the first two of the next. The
+     * thinned phrase (bigrams two apart) finds exactly what the full phrase finds; with a single
+     * empty position between runs it would also join two runs.
+     */
+    @Test
+    void readingCoverMatchesWhatTheFullReadingPhraseMatches() throws IOException {
+        Set<String> queries = new LinkedHashSet<>();
+        int joinedRuns = 0;
+        for (String text : texts) {
+            List<String> runs = readingRuns(text);
+            for (int r = 0; r < runs.size(); r++) {
+                String run = runs.get(r);
+                for (int start = 0; start + 3 <= run.length(); start += 7) {
+                    for (int length = 3; length <= 9 && start + length <= run.length(); length += 2) {
+                        queries.add(run.substring(start, start + length));
+                    }
+                }
+                if (r + 1 < runs.size() && run.length() >= 2 && runs.get(r + 1).length() >= 2) {
+                    if (queries.add(run.substring(run.length() - 2) + runs.get(r + 1).substring(0, 2))) joinedRuns++;
+                }
+            }
+        }
+        int thinned = 0;
+        for (String kana : queries) {
+            Query full = QUERIES.createPhraseQuery(PlanFields.TEXT_READING, kana);
+            if (full == null) continue;
+            Query thin = BigramCover.ofReadings(full);
+            if (thin != full) thinned++;
+            assertEquals(docs(searcher, full), docs(searcher, thin), kana);
+        }
+        assertTrue(joinedRuns > 50, "joined runs " + joinedRuns);
+        assertTrue(thinned > queries.size() / 2, "thinned " + thinned + " of " + queries.size());
+    }
+
+    /** The kana runs the reading field holds for a text, rebuilt from its bigrams and position gaps. */
+    private static List<String> readingRuns(String text) throws IOException {
+        List<String> runs = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        try (var tokens = ANALYSIS.reading().tokenStream(PlanFields.TEXT_READING, text)) {
+            var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            var increment = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                if (increment.getPositionIncrement() > 1 || run.isEmpty()) {
+                    if (!run.isEmpty()) runs.add(run.toString());
+                    run.setLength(0);
+                    run.append(term);
+                } else {
+                    run.append(term.charAt(term.length() - 1));
+                }
+            }
+            tokens.end();
+        }
+        if (!run.isEmpty()) runs.add(run.toString());
+        return runs;
     }
 
     /**
