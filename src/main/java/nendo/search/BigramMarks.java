@@ -20,10 +20,12 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
- * Where a query's bigram phrases occur in a text, as character spans. Every word of a query must
- * occur as contiguous characters, so these spans are what matched. Found by walking the text's
- * bigram tokens once: the highlighter's general machinery (an in-memory index per text for
- * phrases) cost a tenth of a search's time for the same answer.
+ * Where a query's bigram phrases occur in a text, as character spans: phrases of the bigram field
+ * (every word of a query must occur as contiguous characters, so these spans are what matched) or
+ * of the reading field (a kana word found by its reading; the spans are the words read so). Found
+ * by walking the text's tokens of that field once: the highlighter's general machinery (an
+ * in-memory index per text for phrases) cost a tenth of a search's time for the same answer, and
+ * for readings as much again on top of Kuromoji.
  */
 final class BigramMarks {
     /**
@@ -37,20 +39,25 @@ final class BigramMarks {
 
     private final List<Phrase> phrases;
     private final Analyzer analyzer;
+    private final String field;
 
-    private BigramMarks(List<Phrase> phrases, Analyzer analyzer) {
+    private BigramMarks(List<Phrase> phrases, Analyzer analyzer, String field) {
         this.phrases = phrases;
         this.analyzer = analyzer;
+        this.field = field;
     }
 
-    /** The bigram phrases and terms of the query, excluded words left out. */
-    static BigramMarks of(Query query, Analyzer indexAnalyzer) {
+    /**
+     * The query's phrases and terms on one field, {@link PlanFields#TEXT_BIGRAM} or
+     * {@link PlanFields#TEXT_READING}, excluded words left out.
+     */
+    static BigramMarks of(Query query, Analyzer indexAnalyzer, String field) {
         List<Phrase> phrases = new ArrayList<>();
         if (query != null) {
             query.visit(new QueryVisitor() {
                 @Override
-                public boolean acceptField(String field) {
-                    return PlanFields.TEXT_BIGRAM.equals(field);
+                public boolean acceptField(String visited) {
+                    return field.equals(visited);
                 }
 
                 @Override
@@ -70,7 +77,7 @@ final class BigramMarks {
                 }
 
                 @Override
-                public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                public void consumeTermsMatching(Query q, String visited, Supplier<ByteRunAutomaton> automaton) {
                     if (q instanceof CharacterQuery character) {
                         phrases.add(new Phrase(new String[] {character.character()}, new int[] {0}, true));
                     }
@@ -82,7 +89,7 @@ final class BigramMarks {
                 }
             });
         }
-        return new BigramMarks(phrases, indexAnalyzer);
+        return new BigramMarks(phrases, indexAnalyzer, field);
     }
 
     boolean isEmpty() {
@@ -95,7 +102,7 @@ final class BigramMarks {
         if (phrases.isEmpty()) return spans;
         // Tokens by position: a run's edge character and a bigram share one position in the index analysis.
         Map<Integer, List<Token>> byPosition = new HashMap<>();
-        try (TokenStream stream = analyzer.tokenStream(PlanFields.TEXT_BIGRAM, text)) {
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);

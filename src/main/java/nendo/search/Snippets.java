@@ -3,13 +3,10 @@ package nendo.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import nendo.index.PlanFields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -40,18 +37,19 @@ final class Snippets {
 
     /** Marks the matches of one query; made once per search, used for each hit of the page. */
     Marker marker(Query query) {
-        return new Marker(query, query == null ? Set.of() : fields(query), BigramMarks.of(query, indexAnalyzer));
+        return new Marker(query, BigramMarks.of(query, indexAnalyzer, PlanFields.TEXT_BIGRAM),
+                BigramMarks.of(query, indexAnalyzer, PlanFields.TEXT_READING));
     }
 
     final class Marker {
         private final Query query;
-        private final Set<String> fields;
         private final BigramMarks bigrams;
+        private final BigramMarks readings;
 
-        private Marker(Query query, Set<String> fields, BigramMarks bigrams) {
+        private Marker(Query query, BigramMarks bigrams, BigramMarks readings) {
             this.query = query;
-            this.fields = fields;
             this.bigrams = bigrams;
+            this.readings = readings;
         }
 
         String snippet(String text) throws IOException {
@@ -60,26 +58,14 @@ final class Snippets {
                 // Every word must match as contiguous characters, so the bigram field marks what
                 // matched; it is cheap to re-analyse, unlike the two Kuromoji fields (measured: a
                 // fifth of a search's time went into highlighting all three). Readings only when
-                // the query has a kana word; words only when characters alone mark nothing (a base
-                // form: 行う → 行い).
+                // the query has a kana word (Kuromoji then runs over the hit); words only when
+                // characters alone mark nothing (a base form: 行う → 行い).
                 spans.addAll(bigrams.spans(text));
-                if (fields.contains(PlanFields.TEXT_READING)) spans.addAll(matches(PlanFields.TEXT_READING, query, text));
+                spans.addAll(readings.spans(text));
                 if (spans.isEmpty()) spans.addAll(matches(PlanFields.TEXT_JA, query, text));
             }
             return render(text, merge(spans));
         }
-    }
-
-    private static Set<String> fields(Query query) {
-        Set<String> fields = new HashSet<>();
-        query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-                fields.add(field);
-                return false;
-            }
-        });
-        return fields;
     }
 
     @SuppressWarnings("unchecked")

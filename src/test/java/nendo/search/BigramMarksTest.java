@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Spans marked from the bigram tokens of a text, against the query the search itself builds. */
+/** Spans marked from the bigram and reading tokens of a text, against the query the search itself builds. */
 class BigramMarksTest {
     private static final AnalyzerFactory ANALYSIS = new AnalyzerFactory();
     private static final UnderstoodQuery.Parser PARSER =
@@ -32,7 +32,22 @@ class BigramMarksTest {
         "京都           | 東京都の計画                  | 東[京都]の計画",
     })
     void marksWhatTheQueryMatches(String query, String text, String expected) throws IOException {
-        BigramMarks marks = BigramMarks.of(PARSER.parse(query).text(), INDEX);
+        assertEquals(expected, shown(BigramMarks.of(PARSER.parse(query).text(), INDEX, PlanFields.TEXT_BIGRAM), text));
+    }
+
+    /** A kana word found by its reading marks the words read so; never across a break in the reading. */
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', value = {
+        "ぼうさい     | 地域防災計画と防災訓練 | 地域[防災]計画と[防災]訓練",
+        "ちいきふくし | 地域福祉の推進         | [地域福祉]の推進",
+        "ボウサイ     | 防災、減災             | [防災]、減災",
+        "ないかく     | 市内、各地で           | 市内、各地で",
+    })
+    void marksWhatAReadingMatches(String query, String text, String expected) throws IOException {
+        assertEquals(expected, shown(BigramMarks.of(PARSER.parse(query).text(), INDEX, PlanFields.TEXT_READING), text));
+    }
+
+    private static String shown(BigramMarks marks, String text) throws IOException {
         List<int[]> spans = marks.spans(text);
         spans.sort(Comparator.comparingInt(s -> s[0]));
         StringBuilder shown = new StringBuilder();
@@ -41,6 +56,6 @@ class BigramMarksTest {
             shown.append(text, at, s[0]).append('[').append(text, s[0], s[1]).append(']');
             at = s[1];
         }
-        assertEquals(expected, shown.append(text.substring(at)).toString());
+        return shown.append(text.substring(at)).toString();
     }
 }
