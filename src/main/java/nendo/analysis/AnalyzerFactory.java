@@ -115,7 +115,8 @@ public final class AnalyzerFactory {
      * Bigram analyzer for indexing: bigrams plus the first and last character of each run
      * ({@link RunEdgeFilter}), stacked at the same positions so that bigram phrases still line up;
      * an empty position marks each place where the text is not contiguous ({@link RunGapFilter}).
-     * A one-character query (槽) finds inner characters as the first half of a bigram (prefix).
+     * A trigram is stacked on each bigram the next one continues ({@link RunTrigramFilter}). A
+     * one-character query (槽) finds an inner character as the first half of a bigram.
      */
     public Analyzer bigramIndex() {
         return bigram(true);

@@ -113,9 +113,9 @@ final class TextQueries {
 
     /**
      * The word phrase's words, each required, positions left out (the field has none: see
-     * {@link PlanFields#WORDS_TYPE}): the characters are already
-     * required contiguous, so entries holding the words as words but not in that order are rare,
-     * while reading every position of every match cost (measured) a tenth of the search time.
+     * {@link PlanFields#WORDS_TYPE}): the characters are already required contiguous, so entries
+     * holding the words as words but not in that order are rare, while reading every position of
+     * every match cost (measured) a tenth of the search time.
      */
     private static Query allWords(Query phrase) {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
