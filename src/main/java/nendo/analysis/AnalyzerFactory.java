@@ -67,7 +67,7 @@ public final class AnalyzerFactory {
         return new KuromojiAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = kuromoji();
+                Tokenizer tokenizer = kuromojiByClause();
                 return new TokenStreamComponents(tokenizer, wordFilters(tokenizer));
             }
 
@@ -86,7 +86,7 @@ public final class AnalyzerFactory {
         return new KuromojiAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = kuromoji();
+                Tokenizer tokenizer = kuromojiByClause();
                 return new TokenStreamComponents(tokenizer, new ReadingBigramFilter(tokenizer));
             }
         };
@@ -166,7 +166,7 @@ public final class AnalyzerFactory {
             protected TokenStreamComponents createComponents(String fieldName) {
                 // Search mode, as for words: touching nouns are joined into compounds anyway, and
                 // one mode lets indexing share one Kuromoji pass between the three fields.
-                Tokenizer tokenizer = kuromoji();
+                Tokenizer tokenizer = kuromojiByClause();
                 return new TokenStreamComponents(tokenizer, new NounCompoundFilter(tokenizer));
             }
         };
@@ -195,13 +195,13 @@ public final class AnalyzerFactory {
     public String signature() {
         return "nendo-analysis/" + CHAIN_VERSION
                 + ";lucene=" + Version.LATEST
-                + ";japanese=nfkc+iteration-marks+kuromoji(search,discard-compound)+base-form"
+                + ";japanese=nfkc+iteration-marks+kuromoji(search,discard-compound,by-clause)+base-form"
                 + "+pos-stop(default)+width+stop(default)+katakana-stem+lowercase"
                 + ";userdict=sha256:" + userDictionaryChecksum
                 + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+index-run-edges+run-gaps+index-trigrams"
-                + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound)+reading-bigrams"
+                + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound,by-clause)+reading-bigrams"
                 + "(katakana,small-kana,vu,no-long-vowel;run-gap=2)"
-                + ";terms=nfkc+iteration-marks+kuromoji(search)+noun-compounds(no-bare-era)";
+                + ";terms=nfkc+iteration-marks+kuromoji(search,by-clause)+noun-compounds(no-bare-era)";
     }
 
     private static CharArraySet stopWords() {
@@ -214,6 +214,11 @@ public final class AnalyzerFactory {
      */
     private Tokenizer kuromoji() {
         return new JapaneseTokenizer(userDictionary, true, true, JapaneseTokenizer.Mode.SEARCH);
+    }
+
+    /** Kuromoji one clause at a time, as indexing runs it ({@link KuromojiTokens}). */
+    private Tokenizer kuromojiByClause() {
+        return new KuromojiTokens(kuromoji(), null).replay(true);
     }
 
     /** Analyzers over Kuromoji: NFKC, then iteration marks spelled out, before the tokenizer. */

@@ -1,34 +1,35 @@
 package nendo.analysis;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
 import org.apache.lucene.util.CloseableThreadLocal;
 
 /**
  * The three Kuromoji token streams of one text (words, readings, terms) from one Kuromoji pass:
- * the tokenizer's output is recorded once (a tee) and replayed into the reading and terms chains.
- * Kuromoji was most of indexing's time, once per field. The streams must be consumed in order,
- * words first, as IndexWriter does with a document's fields in the order they were added. Each
- * thread reuses its own tokenizer, as an Analyzer would.
+ * the tokens are found once ({@link KuromojiTokens}, clause by clause, repeated clauses from a
+ * {@link ClauseMemo}) and replayed into each chain. Kuromoji was most of indexing's time, once per
+ * field. Each thread reuses its own chains, as an Analyzer would.
  */
 public final class KuromojiStreams implements Closeable {
     /** The streams for one text; valid until the same thread asks for the next. */
     public record Streams(TokenStream words, TokenStream readings, TokenStream terms) {}
 
     private final CloseableThreadLocal<Chains> perThread = new CloseableThreadLocal<>();
+    private final ClauseMemo memo = new ClauseMemo();
     private final Supplier<Tokenizer> tokenizer;
     private final Function<TokenStream, TokenStream> wordChain;
     private final Function<TokenStream, TokenStream> readingChain;
     private final Function<TokenStream, TokenStream> termChain;
     private final Function<Reader, Reader> charFilters;
 
-    private record Chains(Tokenizer tokenizer, TokenStream words, TokenStream readings, TokenStream terms) {}
+    private record Chains(KuromojiTokens tokens, Tokenizer[] sources, Streams streams) {}
 
     KuromojiStreams(Supplier<Tokenizer> tokenizer, Function<TokenStream, TokenStream> wordChain,
                     Function<TokenStream, TokenStream> readingChain, Function<TokenStream, TokenStream> termChain,
@@ -43,18 +44,35 @@ public final class KuromojiStreams implements Closeable {
     public Streams of(String text) {
         Chains chains = perThread.get();
         if (chains == null) {
-            Tokenizer source = tokenizer.get();
-            TeeSinkTokenFilter tee = new TeeSinkTokenFilter(source);
-            chains = new Chains(source, wordChain.apply(tee), readingChain.apply(tee.newSinkTokenStream()),
-                    termChain.apply(tee.newSinkTokenStream()));
+            KuromojiTokens tokens = new KuromojiTokens(tokenizer.get(), memo);
+            Tokenizer[] sources = {tokens.replay(false), tokens.replay(false), tokens.replay(false)};
+            chains = new Chains(tokens, sources, new Streams(wordChain.apply(sources[0]),
+                    readingChain.apply(sources[1]), termChain.apply(sources[2])));
             perThread.set(chains);
         }
-        chains.tokenizer().setReader(charFilters.apply(new StringReader(text)));
-        return new Streams(chains.words(), chains.readings(), chains.terms());
+        try {
+            chains.tokens().analyse(charFilters.apply(new StringReader(text)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a text from memory failed", e);
+        }
+        // The replays read the tokens found above; a Tokenizer still wants a reader of its own.
+        for (Tokenizer source : chains.sources()) source.setReader(Reader.nullReader());
+        return chains.streams();
+    }
+
+    /** Share of clauses that came from the memo during this build. */
+    public double repeatedClauses() {
+        return memo.hitRate();
+    }
+
+    /** Ends a build: the memo's clauses are of no use to the searches that follow. */
+    public void forgetClauses() {
+        memo.clear();
     }
 
     @Override
     public void close() {
         perThread.close();
+        memo.clear();
     }
 }

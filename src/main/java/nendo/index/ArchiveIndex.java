@@ -208,6 +208,9 @@ public final class ArchiveIndex implements Closeable {
             writer.commit();
         } catch (LockObtainFailedException e) {
             throw new IOException("索引は別のプロセスが書き込み中です（index is locked by another process）: " + e.getMessage(), e);
+        } finally {
+            LOG.info("Kuromoji: 節の {}% は解析済みの結果を再利用 (clauses reused from the memo)",
+                    Math.round(entries.buildFinished() * 100));
         }
         openSearchers();
         return state().orElseThrow();

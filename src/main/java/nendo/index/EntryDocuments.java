@@ -117,6 +117,17 @@ final class EntryDocuments implements java.io.Closeable {
         return doc;
     }
 
+    /**
+     * Ends a build and lets the clause memo go, so a serving process does not keep it.
+     *
+     * @return the share of clauses that repeated (Kuromoji was skipped for them)
+     */
+    double buildFinished() {
+        double repeated = kuromojiStreams.repeatedClauses();
+        kuromojiStreams.forgetClauses();
+        return repeated;
+    }
+
     @Override
     public void close() {
         kuromojiStreams.close();

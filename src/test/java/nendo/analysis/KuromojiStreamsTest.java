@@ -2,6 +2,7 @@ package nendo.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +18,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.junit.jupiter.api.Test;
 
 /**
- * Indexing runs Kuromoji once for the words, the readings and the terms; the tokens must be exactly
- * those of the japanese(), reading() and terms() analyzers that queries and statistics use, or
- * searches would silently miss.
+ * Indexing runs Kuromoji once for the words, the readings and the terms, and takes clauses it has
+ * seen from a memo; the tokens must be exactly those of the japanese(), reading() and terms()
+ * analyzers that queries and statistics use, or searches would silently miss.
  */
 class KuromojiStreamsTest {
     private final AnalyzerFactory factory = new AnalyzerFactory();
@@ -30,6 +31,12 @@ class KuromojiStreamsTest {
         texts.add("ＤＸの推進、ﾃﾞｼﾞﾀﾙ化々と「防災」（令和元年度）");
         texts.add("");
         texts.add("ぼうさいセンターを拠点とした危機管理体制");
+        // Clause edges the memo cuts at: punctuation runs, brackets and half-width marks that NFKC
+        // turns into 、 and 。, text after the last mark, a long clause the memo does not keep.
+        texts.add("市民との協働により、、防災訓練を実施します。（目標：12件）。「防災」、地域ｶﾞｲﾄﾞ､ＤＸ｡続く");
+        texts.add("、。");
+        texts.add("𠮷野家の🍣、防災。");
+        texts.add("公共施設等総合管理計画に基づく".repeat(8) + "、防災");
         assertFalse(texts.size() < 100, "expected the bundled corpus lines");
         try (KuromojiStreams shared = factory.kuromojiStreams()) {
             Analyzer words = factory.japanese();
@@ -47,6 +54,8 @@ class KuromojiStreamsTest {
                     assertEquals(tokens(terms.tokenStream("f", text)), sharedTerms, text);
                 }
             }
+            // The second round of each text, at least, came from the memo.
+            assertTrue(shared.repeatedClauses() > 0.5, "clauses reused: " + shared.repeatedClauses());
         }
     }
 
