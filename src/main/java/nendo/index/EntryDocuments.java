@@ -83,8 +83,8 @@ final class EntryDocuments implements java.io.Closeable {
     }
 
     /**
-     * The text fields. Words and readings come from one Kuromoji pass (the words stream must come
-     * first: IndexWriter reads fields in the order they are added, and the readings replay it).
+     * The text fields. Words, readings and terms replay one Kuromoji pass over the text, found
+     * when the streams are asked for (see {@link KuromojiStreams}).
      */
     private void addText(Document doc, String text) {
         KuromojiStreams.Streams streams = kuromojiStreams.of(text);
