@@ -20,14 +20,13 @@ final class ClauseMemo {
     static final int MAX_LENGTH = 64;
 
     /**
-     * A clause's tokens: for token i, {@code spans[4i..4i+3]} are its start and end offsets in the
+     * A clause's tokens: for token i, {@code spans[FIELDS*i .. FIELDS*i+3]} are its start and end offsets in the
      * clause, its position increment and its position length; {@code tokens[i]} carries its
      * reading, base form, part of speech and inflection.
      */
     record Clause(int[] spans, Token[] tokens) {
-        int size() {
-            return tokens.length;
-        }
+        /** Ints per token in {@code spans}. */
+        static final int FIELDS = 4;
     }
 
     private final ConcurrentHashMap<String, Clause> clauses = new ConcurrentHashMap<>();

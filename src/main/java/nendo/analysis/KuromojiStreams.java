@@ -60,14 +60,15 @@ public final class KuromojiStreams implements Closeable {
         return chains.streams();
     }
 
-    /** Share of clauses that came from the memo during this build. */
-    public double repeatedClauses() {
-        return memo.hitRate();
-    }
-
-    /** Ends a build: the memo's clauses are of no use to the searches that follow. */
-    public void forgetClauses() {
+    /**
+     * Ends a build: the memo's clauses are of no use to the searches that follow.
+     *
+     * @return the share of clauses that came from the memo during the build
+     */
+    public double endBuild() {
+        double repeated = memo.hitRate();
         memo.clear();
+        return repeated;
     }
 
     @Override

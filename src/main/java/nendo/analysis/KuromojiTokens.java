@@ -27,7 +27,8 @@ import org.apache.lucene.util.AttributeReflector;
  * One instance per thread; a text's tokens are valid until the next {@link #analyse}.
  */
 final class KuromojiTokens {
-    private static final int FIELDS = 4;
+    /** Per token, as in a remembered clause: start, end, increment, position length. */
+    private static final int FIELDS = ClauseMemo.Clause.FIELDS;
 
     private final Tokenizer kuromoji;
     /** Null when clauses are not remembered (query analysis: short texts, nothing repeats). */
@@ -70,10 +71,10 @@ final class KuromojiTokens {
         for (int start = 0, end; start < length; start = end) {
             end = clauseEnd(start);
             ClauseMemo.Clause clause = clause(start, end);
-            for (int i = 0; i < clause.size(); i++) {
-                int[] s = clause.spans();
-                add(start + s[FIELDS * i], start + s[FIELDS * i + 1], s[FIELDS * i + 2], s[FIELDS * i + 3],
-                        clause.tokens()[i]);
+            int[] s = clause.spans();
+            Token[] t = clause.tokens();
+            for (int i = 0; i < t.length; i++) {
+                add(start + s[FIELDS * i], start + s[FIELDS * i + 1], s[FIELDS * i + 2], s[FIELDS * i + 3], t[i]);
             }
         }
     }

@@ -123,9 +123,7 @@ final class EntryDocuments implements java.io.Closeable {
      * @return the share of clauses that repeated (Kuromoji was skipped for them)
      */
     double buildFinished() {
-        double repeated = kuromojiStreams.repeatedClauses();
-        kuromojiStreams.forgetClauses();
-        return repeated;
+        return kuromojiStreams.endBuild();
     }
 
     @Override
