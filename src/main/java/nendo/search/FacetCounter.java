@@ -17,14 +17,10 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -38,26 +34,24 @@ import org.apache.lucene.util.BytesRef;
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Result> {
     private final SearchFilters filters;
-    private final TopFieldCollectorManager top;
+    private final HitPage page;
 
     /** The total, the page's top hits (null if none were asked for) and the three facets. */
-    record Result(int total, TopFieldDocs top, Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facets) {}
+    record Result(int total, TopDocs top, Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facets) {}
 
     /**
      * @param filters the request's filters, checked per entry
-     * @param sort order of the top hits, or null to count only
-     * @param numHits how many top hits to keep
+     * @param page keeps the top hits, or null to count only; every match is visited anyway (total
+     *     and facets), so it may not stop early
      */
-    FacetCounter(SearchFilters filters, Sort sort, int numHits) {
+    FacetCounter(SearchFilters filters, HitPage page) {
         this.filters = filters;
-        // Every match is visited anyway (total and facets), so the collector may not stop early.
-        this.top = sort == null || numHits <= 0 ? null
-                : new TopFieldCollectorManager(sort, numHits, (FieldDoc) null, Integer.MAX_VALUE);
+        this.page = page;
     }
 
     @Override
     public Counting newCollector() throws IOException {
-        return new Counting(top == null ? null : top.newCollector());
+        return new Counting(page == null ? null : page.newSlice());
     }
 
     @Override
@@ -65,7 +59,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         int total = 0;
         Map<SearchFilters.Dimension, Map<String, Long>> counts = new EnumMap<>(SearchFilters.Dimension.class);
         for (SearchFilters.Dimension d : SearchFilters.Dimension.values()) counts.put(d, new HashMap<>());
-        List<TopFieldCollector> tops = new ArrayList<>();
+        List<HitPage.Slice> tops = new ArrayList<>();
         for (Counting c : collectors) {
             total += c.total;
             c.flushInto(counts);
@@ -73,7 +67,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         }
         Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facets = new EnumMap<>(SearchFilters.Dimension.class);
         counts.forEach((d, named) -> facets.put(d, sorted(d, named)));
-        return new Result(total, top == null ? null : top.reduce(tops), facets);
+        return new Result(total, page == null ? null : page.reduce(tops), facets);
     }
 
     /** Years newest first; other values by count, then by name. */
@@ -89,22 +83,22 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
     /** Counts of one search thread; per-segment ordinal counts are named when the search ends. */
     final class Counting implements Collector {
-        private final TopFieldCollector top;
+        private final HitPage.Slice top;
         private final int[] years = new int[FiscalYear.MAX - FiscalYear.MIN + 1];
         private final List<SegmentCounts> segments = new ArrayList<>();
         private int total;
 
-        Counting(TopFieldCollector top) {
+        Counting(HitPage.Slice top) {
             this.top = top;
         }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-            LeafCollector page = top == null ? null : top.getLeafCollector(context);
             SortedNumericDocValues year = DocValues.getSortedNumeric(context.reader(), PlanFields.YEAR);
             IntPredicate yearAccepts = filters.yearAccepts();
             SegmentCounts department = segment(context, SearchFilters.Dimension.DEPARTMENT, PlanFields.DEPARTMENT_CANONICAL);
             SegmentCounts org = segment(context, SearchFilters.Dimension.ORG, PlanFields.ORG);
+            HitPage.Leaf page = top == null ? null : top.leaf(context, org.values());
             // A department is asked for by the name used that year or by its canonical name.
             boolean[] canonicalAccepted = accepted(department.values(), filters.departmentNames());
             SortedDocValues printed = canonicalAccepted == null ? null : single(context, PlanFields.DEPARTMENT);
@@ -130,7 +124,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                     if (yearOk && departmentOk && o >= 0) org.counts()[o]++;
                     if (yearOk && departmentOk && orgOk) {
                         total++;
-                        if (page != null) page.collect(doc);
+                        if (page != null) page.collect(doc, y, o);
                     }
                 }
             };

@@ -50,10 +50,15 @@ final class PlanSearcher {
         SearchFilters filters = new SearchFilters(request, understood.years());
 
         int from = (request.page() - 1) * request.size();
+        int kept = from + request.size();
         // One pass for the page, the total and the three facets: the year, department and
-        // organization filters are checked from doc values (see FacetCounter).
-        FacetCounter.Result main = searcher.search(filters.unfiltered(text),
-                new FacetCounter(filters, sort(request, text != null), from + request.size()));
+        // organization filters are checked from doc values (see FacetCounter). By relevance the
+        // page adds the word tiers itself, to the entries that could reach it (RelevancePage).
+        boolean byRelevance = text != null && request.sort() == SearchRequest.SortOrder.RELEVANCE;
+        Query searched = byRelevance ? understood.ranked().scored() : text;
+        HitPage page = byRelevance ? new RelevancePage(searcher, understood.ranked().tiers(), kept)
+                : HitPage.sorted(sort(request), kept);
+        FacetCounter.Result main = searcher.search(filters.unfiltered(searched), new FacetCounter(filters, page));
         int total = main.total();
         List<SearchResponse.Hit> hits = new ArrayList<>();
         if (from < total) {
@@ -84,14 +89,15 @@ final class PlanSearcher {
                 doc.getField(PlanFields.SAMPLE).numericValue().intValue() == 1, Float.isNaN(score) ? 0f : score);
     }
 
-    /** Relevance first when there is text; ties (and browsing) fall back to document order. */
-    private static Sort sort(SearchRequest request, boolean hasText) {
+    /**
+     * The sorts other than relevance with text (that is {@link RelevancePage}: score, newest year,
+     * organization, position); browsing without text follows document order.
+     */
+    private static Sort sort(SearchRequest request) {
         return switch (request.sort()) {
             case YEAR_DESC -> new Sort(YEAR_DESC, ORG, POSITION);
             case YEAR_ASC -> new Sort(YEAR_ASC, ORG, POSITION);
-            case RELEVANCE -> hasText
-                    ? new Sort(SortField.FIELD_SCORE, YEAR_DESC, ORG, POSITION)
-                    : new Sort(ORG, YEAR_ASC, POSITION);
+            case RELEVANCE -> new Sort(ORG, YEAR_ASC, POSITION);
         };
     }
 }

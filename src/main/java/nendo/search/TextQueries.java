@@ -41,8 +41,19 @@ final class TextQueries {
     private final QueryBuilder builder;
     private final Synonyms synonyms;
 
-    /** The query and the synonym expansions it used, for the response. */
-    record Built(Query query, List<SearchResponse.Expansion> expansions) {}
+    /**
+     * The query and the synonym expansions it used, for the response; and the same query split for
+     * the page's ranking: {@code ranked.scored()} without the word tiers that {@link RelevancePage}
+     * adds itself (same matches; its score plus the tiers an entry holds is the query's score).
+     */
+    record Built(Query query, List<SearchResponse.Expansion> expansions, RelevancePage.Ranked ranked) {}
+
+    /** A word's query; {@code characters} and {@code tier} are set when it is just the two. */
+    private record Word(Query query, Query characters, Query tier) {
+        static Word of(Query query) {
+            return query == null ? null : new Word(query, null, null);
+        }
+    }
 
     TextQueries(Analyzer queryAnalyzer, Synonyms synonyms) {
         this.builder = new QueryBuilder(queryAnalyzer);
@@ -53,48 +64,64 @@ final class TextQueries {
     Built build(QuerySyntax.Parsed parsed) {
         List<SearchResponse.Expansion> expansions = new ArrayList<>();
         BooleanQuery.Builder all = new BooleanQuery.Builder();
+        BooleanQuery.Builder scored = new BooleanQuery.Builder();
+        List<RelevancePage.Tier> tiers = new ArrayList<>();
         int required = 0;
         for (List<QuerySyntax.Term> group : parsed.groups()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
-            int alternatives = 0;
+            List<Word> words = new ArrayList<>();
             for (QuerySyntax.Term term : group) {
-                Query q = expanded(term, expansions);
-                if (q != null) {
-                    any.add(q, Occur.SHOULD);
-                    alternatives++;
+                Word w = expanded(term, expansions);
+                if (w != null) {
+                    any.add(w.query(), Occur.SHOULD);
+                    words.add(w);
                 }
             }
-            if (alternatives > 0) {
-                all.add(any.build(), Occur.MUST);
-                required++;
+            if (words.isEmpty()) continue;
+            Query either = any.build();
+            all.add(either, Occur.MUST);
+            required++;
+            // A required word alone in its group that is just characters and a tier: every match
+            // has its characters, so the tier applies to exactly the entries that hold the words.
+            Word only = words.size() == 1 ? words.get(0) : null;
+            if (only != null && only.tier() != null) {
+                scored.add(only.characters(), Occur.MUST);
+                tiers.add(new RelevancePage.Tier(only.tier(), WORD_TIER));
+            } else {
+                scored.add(either, Occur.MUST);
             }
         }
         int excluded = 0;
         for (QuerySyntax.Term term : parsed.excluded()) {
-            Query q = expanded(term, expansions);
-            if (q != null) {
-                all.add(q, Occur.MUST_NOT);
+            Word w = expanded(term, expansions);
+            if (w != null) {
+                all.add(w.query(), Occur.MUST_NOT);
+                scored.add(w.query(), Occur.MUST_NOT);
                 excluded++;
             }
         }
-        if (required == 0 && excluded == 0) return new Built(null, List.copyOf(expansions));
-        if (required == 0) all.add(new MatchAllDocsQuery(), Occur.MUST);
-        return new Built(all.build(), List.copyOf(expansions));
+        if (required == 0 && excluded == 0) return new Built(null, List.copyOf(expansions), null);
+        if (required == 0) {
+            all.add(new MatchAllDocsQuery(), Occur.MUST);
+            scored.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return new Built(all.build(), List.copyOf(expansions),
+                new RelevancePage.Ranked(scored.build(), List.copyOf(tiers)));
     }
 
     /** The word or any of its synonyms; a quoted phrase is never expanded. */
-    private Query expanded(QuerySyntax.Term term, List<SearchResponse.Expansion> expansions) {
-        Query literal = word(term.text());
+    private Word expanded(QuerySyntax.Term term, List<SearchResponse.Expansion> expansions) {
+        Word literal = word(term.text());
         List<String> others = term.phrase() ? List.of() : synonyms.alternatives(term.text());
         if (others.isEmpty()) return literal;
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        if (literal != null) any.add(literal, Occur.SHOULD);
+        if (literal != null) any.add(literal.query(), Occur.SHOULD);
         for (String other : others) {
-            Query q = word(other);
-            if (q != null) any.add(new BoostQuery(q, SYNONYM_BOOST), Occur.SHOULD);
+            Word w = word(other);
+            if (w != null) any.add(new BoostQuery(w.query(), SYNONYM_BOOST), Occur.SHOULD);
         }
         expansions.add(new SearchResponse.Expansion(term.text(), others));
-        return any.build();
+        return Word.of(any.build());
     }
 
     /**
@@ -140,7 +167,7 @@ final class TextQueries {
      * Contiguous characters are required; the word-level phrase only adds score. A word typed in
      * kana may instead match by reading (ぼうさい → 防災), scored below a literal match.
      */
-    private Query word(String text) {
+    private Word word(String text) {
         Query chars = characters(text);
         if (chars == null) return null;
         Query words = allWords(builder.createPhraseQuery(PlanFields.TEXT_JA, text));
@@ -153,12 +180,14 @@ final class TextQueries {
             b.add(new BoostQuery(new ConstantScoreQuery(words), WORD_TIER), Occur.SHOULD);
         }
         Query literal = b.build();
-        if (text.length() < MIN_READING_LENGTH || !KanaFolding.isKanaWord(text)) return literal;
+        if (text.length() < MIN_READING_LENGTH || !KanaFolding.isKanaWord(text)) {
+            return words == null ? Word.of(literal) : new Word(literal, chars, words);
+        }
         Query reading = BigramCover.ofReadings(builder.createPhraseQuery(PlanFields.TEXT_READING, text));
-        if (reading == null) return literal;
-        return new BooleanQuery.Builder()
+        if (reading == null) return Word.of(literal);
+        return Word.of(new BooleanQuery.Builder()
                 .add(literal, Occur.SHOULD)
                 .add(new BoostQuery(reading, READING_BOOST), Occur.SHOULD)
-                .build();
+                .build());
     }
 }

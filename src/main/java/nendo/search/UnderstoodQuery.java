@@ -14,9 +14,10 @@ import nendo.analysis.Synonyms;
  * and each step that changed the meaning leaves a notice for the user.
  *
  * @param text the text query, null when nothing but filters was typed
+ * @param ranked the text query split for a relevance-sorted page ({@link RelevancePage}), null with text
  * @param years year sets taken from the text; each must hold
  */
-record UnderstoodQuery(Query text, List<List<Integer>> years, List<String> notices,
+record UnderstoodQuery(Query text, RelevancePage.Ranked ranked, List<List<Integer>> years, List<String> notices,
                        List<SearchResponse.Expansion> expansions) {
 
     /**
@@ -54,6 +55,7 @@ record UnderstoodQuery(Query text, List<List<Integer>> years, List<String> notic
             YearTerms.Extracted extracted = YearTerms.extract(syntax.parse(q));
             TextQueries.Built built = textQueries.build(extracted.remaining());
             Query text = built.query();
+            RelevancePage.Ranked ranked = built.ranked();
             List<String> notices = new ArrayList<>(extracted.notices());
             for (SearchResponse.Expansion e : built.expansions()) {
                 notices.add("「" + e.word() + "」は " + String.join("・", e.alternatives()) + " も検索しました");
@@ -62,8 +64,9 @@ record UnderstoodQuery(Query text, List<List<Integer>> years, List<String> notic
                 // Only punctuation or symbols were typed: listing everything would look like a match.
                 notices.add("検索語に検索できる文字がありません（記号だけの語は検索できません）");
                 text = new MatchNoDocsQuery();
+                ranked = new RelevancePage.Ranked(text, List.of());
             }
-            return new UnderstoodQuery(text, extracted.years(), List.copyOf(notices), built.expansions());
+            return new UnderstoodQuery(text, ranked, extracted.years(), List.copyOf(notices), built.expansions());
         }
     }
 
