@@ -2,12 +2,12 @@ package nendo.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import nendo.index.PlanFields;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -35,9 +35,11 @@ final class BigramMarks {
      */
     private record Phrase(String[] terms, int[] offsets, boolean lone) {}
 
-    private record Token(String term, int start, int end) {}
-
     private final List<Phrase> phrases;
+    /** Each term of the phrases (a lone character too) and its number, looked up without making strings. */
+    private final CharArrayMap<Integer> numbers;
+    /** The phrases' terms as numbers; for a lone character, its number. */
+    private final int[][] numbered;
     private final Analyzer analyzer;
     private final String field;
 
@@ -45,6 +47,17 @@ final class BigramMarks {
         this.phrases = phrases;
         this.analyzer = analyzer;
         this.field = field;
+        this.numbers = new CharArrayMap<>(8, false);
+        this.numbered = new int[phrases.size()][];
+        for (int p = 0; p < phrases.size(); p++) {
+            String[] terms = phrases.get(p).terms();
+            numbered[p] = new int[terms.length];
+            for (int i = 0; i < terms.length; i++) {
+                Integer known = numbers.get(terms[i]);
+                if (known == null) numbers.put(terms[i], known = numbers.size());
+                numbered[p][i] = known;
+            }
+        }
     }
 
     /**
@@ -100,8 +113,32 @@ final class BigramMarks {
     List<int[]> spans(String text) throws IOException {
         List<int[]> spans = new ArrayList<>();
         if (phrases.isEmpty()) return spans;
-        // Tokens by position: a run's edge character and a bigram share one position in the index analysis.
-        Map<Integer, List<Token>> byPosition = new HashMap<>();
+        Seen seen = seen(text);
+        for (int r = 0; r < seen.size; r = seen.nextPosition(r)) {
+            for (int p = 0; p < phrases.size(); p++) {
+                int[] terms = numbered[p];
+                if (phrases.get(p).lone()) {
+                    int[] span = seen.characterSpan(r, terms[0]);
+                    if (span != null) spans.add(span);
+                    continue;
+                }
+                int first = seen.find(seen.position[r], terms[0], true);
+                int last = first;
+                for (int i = 1; i < terms.length && last >= 0; i++) {
+                    last = seen.find(seen.position[r] + phrases.get(p).offsets()[i], terms[i], true);
+                }
+                if (last >= 0) spans.add(new int[] {seen.start[first], seen.end[last]});
+            }
+        }
+        return spans;
+    }
+
+    /**
+     * The text's tokens that are terms of the phrases, and the bigrams a lone character starts:
+     * nearly all tokens are neither and are passed over without making strings.
+     */
+    private Seen seen(String text) throws IOException {
+        Seen seen = new Seen();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -109,49 +146,90 @@ final class BigramMarks {
             stream.reset();
             int position = -1;
             while (stream.incrementToken()) {
-                position += increment.getPositionIncrement();
-                byPosition.computeIfAbsent(position, p -> new ArrayList<>(2))
-                        .add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+                int step = increment.getPositionIncrement();
+                position += step;
+                if (step > 0) seen.starts(position, offset.startOffset());
+                char[] chars = term.buffer();
+                Integer exact = numbers.get(chars, 0, term.length());
+                if (exact != null) seen.add(position, exact, true, offset.startOffset(), offset.endOffset());
+                int head = Character.charCount(Character.codePointAt(chars, 0, term.length()));
+                if (head < term.length() && Character.codePointCount(chars, 0, term.length()) == 2) {
+                    Integer character = numbers.get(chars, 0, head);
+                    if (character != null) seen.add(position, character, false, offset.startOffset(), offset.endOffset());
+                }
             }
             stream.end();
         }
-        for (Map.Entry<Integer, List<Token>> at : byPosition.entrySet()) {
-            for (Phrase phrase : phrases) {
-                if (phrase.lone()) {
-                    int[] span = characterSpan(at.getValue(), phrase.terms()[0], byPosition.get(at.getKey() + 1));
-                    if (span != null) spans.add(span);
-                    continue;
-                }
-                Token first = find(at.getValue(), phrase.terms()[0]);
-                if (first == null) continue;
-                Token last = first;
-                for (int i = 1; i < phrase.terms().length && last != null; i++) {
-                    List<Token> there = byPosition.get(at.getKey() + phrase.offsets()[i]);
-                    last = there == null ? null : find(there, phrase.terms()[i]);
-                }
-                if (last != null) spans.add(new int[] {first.start(), last.end()});
+        return seen;
+    }
+
+    /** Tokens kept from one text, in position order, and the offset where each position starts. */
+    private static final class Seen {
+        int size;
+        int[] position = new int[16];
+        int[] term = new int[16];
+        boolean[] exact = new boolean[16];
+        int[] start = new int[16];
+        int[] end = new int[16];
+        /** Offset where each position's first token starts; -1 where no token stands (a gap). */
+        int[] positionStart = filled(new int[64], 0);
+
+        private static int[] filled(int[] array, int from) {
+            Arrays.fill(array, from, array.length, -1);
+            return array;
+        }
+
+        void add(int at, int number, boolean whole, int from, int to) {
+            if (size == position.length) {
+                position = Arrays.copyOf(position, size * 2);
+                term = Arrays.copyOf(term, size * 2);
+                exact = Arrays.copyOf(exact, size * 2);
+                start = Arrays.copyOf(start, size * 2);
+                end = Arrays.copyOf(end, size * 2);
             }
+            position[size] = at;
+            term[size] = number;
+            exact[size] = whole;
+            start[size] = from;
+            end[size] = to;
+            size++;
         }
-        return spans;
-    }
 
-    /** The character where it stands alone, or the first half of the bigram it starts: up to where the next position starts. */
-    private static int[] characterSpan(List<Token> tokens, String character, List<Token> next) {
-        Token bigram = null;
-        for (Token t : tokens) {
-            if (t.term().equals(character)) return new int[] {t.start(), t.end()};
-            if (bigram == null && t.term().startsWith(character)
-                    && t.term().codePointCount(0, t.term().length()) == 2) bigram = t;
+        void starts(int at, int offset) {
+            if (at >= positionStart.length) {
+                int old = positionStart.length;
+                positionStart = filled(Arrays.copyOf(positionStart, Math.max(at + 1, old * 2)), old);
+            }
+            positionStart[at] = offset;
         }
-        if (bigram == null) return null;
-        int end = next == null || next.isEmpty() ? bigram.end() : next.get(0).start();
-        return new int[] {bigram.start(), Math.min(end, bigram.end())};
-    }
 
-    private static Token find(List<Token> tokens, String term) {
-        for (Token t : tokens) {
-            if (t.term().equals(term)) return t;
+        /** Where the kept tokens of the next position begin. */
+        int nextPosition(int r) {
+            int at = position[r];
+            while (r < size && position[r] == at) r++;
+            return r;
         }
-        return null;
+
+        /** The first kept token at a position with this term, whole or as a bigram's first character; -1 if none. */
+        int find(int at, int number, boolean whole) {
+            for (int r = 0; r < size && position[r] <= at; r++) {
+                if (position[r] == at && term[r] == number && exact[r] == whole) return r;
+            }
+            return -1;
+        }
+
+        /**
+         * The character where it stands alone at the position of token r, or the first half of the
+         * bigram it starts there: up to where the next position starts.
+         */
+        int[] characterSpan(int r, int character) {
+            int at = position[r];
+            int alone = find(at, character, true);
+            if (alone >= 0) return new int[] {start[alone], end[alone]};
+            int bigram = find(at, character, false);
+            if (bigram < 0) return null;
+            int next = at + 1 < positionStart.length ? positionStart[at + 1] : -1;
+            return new int[] {start[bigram], next < 0 ? end[bigram] : Math.min(next, end[bigram])};
+        }
     }
 }
