@@ -83,10 +83,24 @@ public final class AnalyzerFactory {
      * ({@link ReadingBigramFilter}), for queries typed in kana. Used for indexing and queries alike.
      */
     public Analyzer reading() {
+        return reading(null);
+    }
+
+    /**
+     * The reading analyzer for marking where a kana query matched in its hits: the tokens of
+     * {@link #reading()}, with clauses seen before from a memo of its own (bounded, see
+     * {@link ClauseMemo}): Kuromoji over every hit of every kana query was the costliest part of
+     * their snippets, and the same hits come back page after page.
+     */
+    public Analyzer readingForMarks() {
+        return reading(ClauseMemo.forSearches());
+    }
+
+    private Analyzer reading(ClauseMemo memo) {
         return new KuromojiAnalyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = kuromojiByClause();
+                Tokenizer tokenizer = new KuromojiTokens(kuromoji(), memo).replay(true);
                 return new TokenStreamComponents(tokenizer, new ReadingBigramFilter(tokenizer));
             }
         };

@@ -22,7 +22,7 @@ public final class KuromojiStreams implements Closeable {
     public record Streams(TokenStream words, TokenStream readings, TokenStream terms) {}
 
     private final CloseableThreadLocal<Chains> perThread = new CloseableThreadLocal<>();
-    private final ClauseMemo memo = new ClauseMemo();
+    private final ClauseMemo memo = ClauseMemo.forBuild();
     private final Supplier<Tokenizer> tokenizer;
     private final Function<TokenStream, TokenStream> wordChain;
     private final Function<TokenStream, TokenStream> readingChain;

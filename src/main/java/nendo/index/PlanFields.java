@@ -86,6 +86,17 @@ public final class PlanFields {
                 TEXT_TERMS, analysis.terms()));
     }
 
+    /**
+     * The analyzer that finds a query's matches in its hits' text ({@code BigramMarks}): the index
+     * analysis, with readings from a memo of clauses already read.
+     */
+    public static Analyzer markAnalyzer(AnalyzerFactory analysis) {
+        return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+                TEXT_JA, analysis.japanese(),
+                TEXT_BIGRAM, analysis.bigramIndex(),
+                TEXT_READING, analysis.readingForMarks()));
+    }
+
     /** The analyzer for query text and for highlighting: bigram queries omit the unigrams. */
     public static Analyzer queryAnalyzer(AnalyzerFactory analysis) {
         return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(

@@ -27,17 +27,7 @@ class KuromojiStreamsTest {
 
     @Test
     void sameTokensAsTheQueryAnalyzersOverTheBundledCorpus() throws IOException {
-        List<String> texts = corpusLines();
-        texts.add("ＤＸの推進、ﾃﾞｼﾞﾀﾙ化々と「防災」（令和元年度）");
-        texts.add("");
-        texts.add("ぼうさいセンターを拠点とした危機管理体制");
-        // Clause edges the memo cuts at: punctuation runs, brackets and half-width marks that NFKC
-        // turns into 、 and 。, text after the last mark, a long clause the memo does not keep.
-        texts.add("市民との協働により、、防災訓練を実施します。（目標：12件）。「防災」、地域ｶﾞｲﾄﾞ､ＤＸ｡続く");
-        texts.add("、。");
-        texts.add("𠮷野家の🍣、防災。");
-        texts.add("公共施設等総合管理計画に基づく".repeat(8) + "、防災");
-        assertFalse(texts.size() < 100, "expected the bundled corpus lines");
+        List<String> texts = texts();
         try (KuromojiStreams shared = factory.kuromojiStreams()) {
             Analyzer words = factory.japanese();
             Analyzer readings = factory.reading();
@@ -60,16 +50,40 @@ class KuromojiStreamsTest {
         }
     }
 
-    private static List<String> corpusLines() throws IOException {
-        List<String> lines = new ArrayList<>();
+    /** Marking a kana query's hits reads the same readings, clauses seen before from its own memo. */
+    @Test
+    void readingsForMarksAreTheReadings() throws IOException {
+        Analyzer readings = factory.reading();
+        Analyzer remembering = factory.readingForMarks();
+        List<String> texts = texts();
+        for (int round = 0; round < 2; round++) {
+            for (String text : texts) {
+                assertEquals(tokens(readings.tokenStream("f", text)), tokens(remembering.tokenStream("f", text)), text);
+            }
+        }
+    }
+
+    /** The bundled corpus's lines, and texts at the edges of what the memo cuts and keeps. */
+    private static List<String> texts() throws IOException {
+        List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("corpus"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
                 for (String line : Files.readAllLines(f)) {
-                    if (!line.isBlank()) lines.add(line);
+                    if (!line.isBlank()) texts.add(line);
                 }
             }
         }
-        return lines;
+        assertFalse(texts.size() < 100, "expected the bundled corpus lines");
+        texts.add("ＤＸの推進、ﾃﾞｼﾞﾀﾙ化々と「防災」（令和元年度）");
+        texts.add("");
+        texts.add("ぼうさいセンターを拠点とした危機管理体制");
+        // Clause edges the memo cuts at: punctuation runs, brackets and half-width marks that NFKC
+        // turns into 、 and 。, text after the last mark, a long clause the memo does not keep.
+        texts.add("市民との協働により、、防災訓練を実施します。（目標：12件）。「防災」、地域ｶﾞｲﾄﾞ､ＤＸ｡続く");
+        texts.add("、。");
+        texts.add("𠮷野家の🍣、防災。");
+        texts.add("公共施設等総合管理計画に基づく".repeat(8) + "、防災");
+        return texts;
     }
 
     /** Term, position increment and offsets of every token, consumed the way IndexWriter does. */
