@@ -48,7 +48,7 @@ final class RelevancePage implements HitPage {
 
     /** Best first: score, newer year, organization (none first), position, index order. */
     private static final Comparator<Entry> ORDER = Comparator.comparingDouble((Entry e) -> -e.score)
-            .thenComparing(e -> -e.year, Comparator.naturalOrder())
+            .thenComparingInt(e -> -e.year)
             .thenComparing(e -> e.org, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingLong(e -> e.position)
             .thenComparingInt(e -> e.doc);
