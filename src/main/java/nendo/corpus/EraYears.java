@@ -9,7 +9,7 @@ import nendo.model.FiscalYear;
 
 /**
  * Reads a fiscal year written the ways people write it: 2019年度, ２０１９年度, 令和元年度, 令和1年度,
- * 平成31年度, R1, R01, H31. A fiscal year starts in April and is named after the era in force when it
+ * 平成31年度, R1, R01, H31, and in kana as typed before conversion (れいわがんねんど, へいせいさんじゅういちねん). A fiscal year starts in April and is named after the era in force when it
  * starts, except that FY2019 is also called 令和元年度 (the era changed on 1 May 2019): 平成31年度 and
  * 令和元年度 are both 2019.
  */
@@ -17,6 +17,8 @@ public final class EraYears {
     private static final Pattern WESTERN = Pattern.compile("(\\d{4})年度?");
     private static final Pattern ERA = Pattern.compile("(令和|平成|昭和)(元|\\d{1,2})年度?");
     private static final Pattern LETTER = Pattern.compile("([RHS])(\\d{1,2})(?:年度?)?");
+    /** An era typed in kana before conversion (れいわがんねんど, へいせいさんじゅういちねん), kana folded to hiragana. */
+    private static final Pattern KANA_ERA = Pattern.compile("(れいわ|へいせい|しょうわ|令和|平成|昭和)(がん|元|\\d{1,2}|\\p{IsHiragana}+?)(ねんど|ねん|年度|年)");
 
     private EraYears() {}
 
@@ -37,7 +39,29 @@ public final class EraYears {
             };
             return fromEra(era, Integer.parseInt(m.group(2)));
         }
+        m = KANA_ERA.matcher(hiragana(t));
+        if (m.matches()) {
+            String era = switch (m.group(1)) {
+                case "れいわ", "令和" -> "令和";
+                case "へいせい", "平成" -> "平成";
+                default -> "昭和";
+            };
+            String n = m.group(2);
+            int number = n.equals("がん") || n.equals("元") ? 1
+                    : Character.isDigit(n.charAt(0)) ? Integer.parseInt(n) : KanaNumbers.parse(n);
+            return fromEra(era, number);
+        }
         return OptionalInt.empty();
+    }
+
+    /** Katakana as hiragana (レイワ → れいわ); everything else as it is. */
+    private static String hiragana(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c >= 'ァ' && c <= 'ヶ' ? (char) (c - 0x60) : c);
+        }
+        return b.toString();
     }
 
     /** Like {@link #parse} but also accepts a bare 西暦 year (2019), as the year= parameter does. */

@@ -22,6 +22,25 @@ class EraYearsTest {
         assertEquals(OptionalInt.of(year), EraYears.parse(text));
     }
 
+    /** Typed in kana before conversion: people search from phones and do not always convert. */
+    @ParameterizedTest
+    @CsvSource({"れいわがんねんど,2019", "れいわがんねん,2019", "レイワガンネンド,2019", "ﾚｲﾜｶﾞﾝﾈﾝﾄﾞ,2019",
+            "へいせいさんじゅういちねんど,2019", "へいせい31ねんど,2019", "しょうわろくじゅうさんねん,1988",
+            "れいわろくねんど,2024", "れいわよねんど,2022", "れいわよんねん,2022", "れいわくねん,2027",
+            "れいわきゅうねん,2027", "れいわななねん,2025", "れいわしちねんど,2025", "へいせいじゅうねんど,1998",
+            "へいせいにじゅうねん,2008", "へいせいじゅういちねん,1999", "令和がんねんど,2019", "れいわ元年度,2019",
+            "れいわ2年,2020"})
+    void kanaForms(String text, int year) {
+        assertEquals(OptionalInt.of(year), EraYears.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"れいわ", "れいわねん", "れいわねんど", "れいわごにねん", "へいせいさんじゅうにねん", "へいせいいちじゅうねん",
+            "ぼうさい", "れいわがんねんどけいかく", "しょうわななじゅうねん"})
+    void notAYearInKana(String text) {
+        assertTrue(EraYears.parse(text).isEmpty(), text);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"防災", "2019", "平成32年度", "令和0年度", "R", "元年", "H", "ラグビーワールドカップ2019"})
     void notAYearInQueryText(String text) {

@@ -54,7 +54,7 @@ class JapaneseQueriesApiTest extends BundledApiTestBase {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"令和元年度 防災", "令和1年度 防災", "R1 防災", "R01 防災", "平成31年度 防災", "H31 防災", "2019年度 防災",
-            "２０１９年度 防災"})
+            "２０１９年度 防災", "れいわがんねんど 防災", "へいせいさんじゅういちねんど 防災"})
     void eraFormsBecomeTheSameYearFilter(String query) throws Exception {
         JsonNode r = get("/api/search", "q", query);
         assertEquals(2019, r.get("queryYears").get(0).asInt());
