@@ -9,7 +9,8 @@ import nendo.model.FiscalYear;
 
 /**
  * Reads a fiscal year written the ways people write it: 2019年度, ２０１９年度, 令和元年度, 令和1年度,
- * 平成31年度, R1, R01, H31, and in kana as typed before conversion (れいわがんねんど, へいせいさんじゅういちねん). A fiscal year starts in April and is named after the era in force when it
+ * 平成31年度, R1, R01, H31, and in kana as typed before conversion (れいわがんねんど,
+ * へいせいさんじゅういちねん). A fiscal year starts in April and is named after the era in force when it
  * starts, except that FY2019 is also called 令和元年度 (the era changed on 1 May 2019): 平成31年度 and
  * 令和元年度 are both 2019.
  */
