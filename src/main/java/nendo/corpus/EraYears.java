@@ -55,7 +55,10 @@ public final class EraYears {
         return OptionalInt.empty();
     }
 
-    /** Katakana as hiragana (レイワ → れいわ); everything else as it is. */
+    /**
+     * Katakana as hiragana (レイワ → れいわ); everything else as it is. Not the analysis' KanaFolding:
+     * corpus comes before analysis, and that folding also enlarges small kana (ゅ), which numbers need.
+     */
     private static String hiragana(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
