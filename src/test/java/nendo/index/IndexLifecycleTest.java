@@ -1,6 +1,7 @@
 package nendo.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +13,10 @@ import nendo.cli.Nendo;
 import nendo.config.AppConfig;
 import nendo.search.SearchRequest;
 import nendo.testing.TestArchive;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,27 @@ class IndexLifecycleTest {
             IndexState state = nendo.ensureIndex();
             assertNotEquals(firstBuild, state.builtAt(), "edited corpus: rebuilt");
             assertEquals(1, nendo.archive().search(SearchRequest.of("ぴよぴよ計画")).total());
+        }
+    }
+
+    @Test
+    void segmentsAreWrittenWithTheArchiveCodecWhichLuceneFindsByName() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        try (Nendo nendo = Nendo.open(config())) {
+            nendo.ensureIndex();
+        }
+        try (FSDirectory directory = FSDirectory.open(dir.resolve("index"))) {
+            SegmentInfos segments = SegmentInfos.readLatestCommit(directory);
+            assertTrue(segments.size() > 0);
+            for (SegmentCommitInfo segment : segments) {
+                assertEquals(ArchiveCodec.NAME, segment.info.getCodec().getName());
+            }
+        }
+        assertInstanceOf(ArchiveCodec.class, Codec.forName(ArchiveCodec.NAME), "registered for the service loader");
+        try (Nendo nendo = Nendo.open(config())) {
+            nendo.ensureIndex();
+            String text = nendo.archive().search(SearchRequest.of("防災")).hits().get(0).text();
+            assertTrue(text.contains("防災"), text);
         }
     }
 
