@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import nendo.analysis.KuromojiStreams;
 import nendo.model.Department;
@@ -52,7 +51,7 @@ final class EntryDocuments implements java.io.Closeable {
             Department dept = plan.departments().get(d);
             int deptPosition = (d + 1) * 1000;
             if (dept.mission() != null) {
-                String id = String.format(Locale.ROOT, "%s-%02d-mission", plan.id(), d + 1);
+                String id = plan.missionId(d + 1);
                 entries.add(() -> searchable(id, PlanFields.KIND_MISSION, plan, dept, deptPosition, dept.mission()));
             }
             for (int m = 0; m < dept.measures().size(); m++) {

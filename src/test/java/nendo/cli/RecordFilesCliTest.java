@@ -1,12 +1,14 @@
 package nendo.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import nendo.config.AppConfig;
 import nendo.search.ArchiveViews;
 import nendo.search.SearchRequest;
 import nendo.search.SearchResponse;
+import nendo.testing.TestArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
  * a summary, bad lines named by file and line (exit 1) while the good ones are still searchable.
  */
 class RecordFilesCliTest {
+    /** Good and bad records; lines 3, 5, 6, 7, 9 and 10 are bad, four are indexed (one a mission). */
+    private static final List<String> MIXED_LINES = List.of(
+            "\uFEFF{\"id\": \"r1\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"防災訓練の実施を支援します。\"}",
+            "{\"id\": \"r2\", \"year\": 2021, \"department\": \"消防本部\", \"text\": \"自主防災組織の防災訓練を推進します。\", \"org\": \"別市\"}",
+            "{\"id\": \"r3\", \"year\": 2021, \"department\": \"消防本部\", \"text\": ",
+            "",
+            "{\"id\": \"r4\", \"year\": 2021, \"department\": \"総務部\"}",
+            "{\"id\": \"r1\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"重複した id の防災事業\"}",
+            "{\"id\": \"r5\", \"year\": 1800, \"department\": \"総務部\", \"text\": \"古すぎる防災\"}",
+            "{\"id\": \"r6\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"部の使命です。防災を担います。\", \"kind\": \"mission\"}",
+            "{\"id\": \"r7\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"防災\", \"kind\": \"chapter\"}",
+            "[1, 2]",
+            "{\"id\": \"r8\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"ＤＸの推進\", \"extra\": true}");
+    private static final List<Integer> BAD_LINES = List.of(3, 5, 6, 7, 9, 10);
+
     @TempDir
     Path temp;
 
@@ -31,19 +49,7 @@ class RecordFilesCliTest {
         Path corpus = temp.resolve("corpus");
         Path file = corpus.resolve("records/架空県.jsonl");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, String.join("\n",
-                "\uFEFF{\"id\": \"r1\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"防災訓練の実施を支援します。\"}",
-                "{\"id\": \"r2\", \"year\": 2021, \"department\": \"消防本部\", \"text\": \"自主防災組織の防災訓練を推進します。\", \"org\": \"別市\"}",
-                "{\"id\": \"r3\", \"year\": 2021, \"department\": \"消防本部\", \"text\": ",
-                "",
-                "{\"id\": \"r4\", \"year\": 2021, \"department\": \"総務部\"}",
-                "{\"id\": \"r1\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"重複した id の防災事業\"}",
-                "{\"id\": \"r5\", \"year\": 1800, \"department\": \"総務部\", \"text\": \"古すぎる防災\"}",
-                "{\"id\": \"r6\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"部の使命です。防災を担います。\", \"kind\": \"mission\"}",
-                "{\"id\": \"r7\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"防災\", \"kind\": \"chapter\"}",
-                "[1, 2]",
-                "{\"id\": \"r8\", \"year\": 2022, \"department\": \"総務部\", \"text\": \"ＤＸの推進\", \"extra\": true}"),
-                StandardCharsets.UTF_8);
+        Files.writeString(file, String.join("\n", MIXED_LINES), StandardCharsets.UTF_8);
         Path index = temp.resolve("index");
 
         CliResult r = CliResult.run("index", "--corpus", corpus.toString(), "--index", index.toString());
@@ -52,7 +58,7 @@ class RecordFilesCliTest {
         assertTrue(r.out().contains("INDEXED records=4 "), r.toString());
         assertTrue(r.out().contains("measures=3 missions=1"), r.toString());
         String where = file.toString() + ":";
-        for (int line : List.of(3, 5, 6, 7, 9, 10)) {
+        for (int line : BAD_LINES) {
             assertTrue(r.err().contains(where + line + ": "), "line " + line + " named\n" + r);
         }
         assertTrue(r.err().contains(where + "6: id 'r1' は 1 行目で使われています"), r.toString());
@@ -79,6 +85,33 @@ class RecordFilesCliTest {
             assertEquals(List.of("消防本部=1 消防本部 2021-2021"), departments(nendo.archive().departments(null, "別市")));
             assertEquals(List.of("総務部=1 総務部 2022-2022"), departments(nendo.archive().departments(2022, null)));
         }
+    }
+
+    @Test
+    void checkNamesTheLinesAnIndexBuildLeavesOutAndWritesNoIndex() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
+        Path file = corpus.resolve("records/架空県.jsonl");
+        Files.createDirectories(file.getParent());
+        List<String> lines = new ArrayList<>(MIXED_LINES);
+        lines.add("{\"id\": \"mitaka-2019-02-01\", \"year\": 2019, \"department\": \"総務部\", \"text\": \"計画の事業と同じ id\"}");
+        lines.add("{\"id\": \"kakuu-2021\", \"year\": 2021, \"department\": \"総務部\", \"text\": \"文書と同じ id\"}");
+        Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
+        Path index = temp.resolve("index");
+
+        CliResult checked = CliResult.run("check", "--corpus", corpus.toString(), "--index", index.toString());
+
+        assertEquals(1, checked.exit(), checked.toString());
+        assertTrue(checked.out().contains("checked: valid=7 measures=268 invalid=8 records=4 "), checked.toString());
+        String where = file + ":";
+        assertTrue(checked.err().contains(where + "12: id 'mitaka-2019-02-01' は文書の事業で使われています"), checked.toString());
+        assertTrue(checked.err().contains(where + "13: id 'kakuu-2021' は文書の事業で使われています"), checked.toString());
+        assertFalse(Files.exists(index), "check never writes an index");
+
+        CliResult built = CliResult.run("index", "--corpus", corpus.toString(), "--index", index.toString());
+        assertEquals(1, built.exit(), built.toString());
+        assertEquals(built.err().lines().sorted().toList(), checked.err().lines().sorted().toList(),
+                "check names exactly the lines the build leaves out");
     }
 
     private static List<String> departments(ArchiveViews.DepartmentList list) {

@@ -1,0 +1,143 @@
+package nendo.corpus;
+
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nendo.model.CorpusProblem;
+import nendo.model.MeasureRecord;
+
+/**
+ * Reads JSON Lines record files line by line, in order, never whole: each good record goes to a
+ * {@link Sink}, each bad line becomes a problem naming the file and line. Indexing and the
+ * {@code check} command both read through it, so {@code check} reports exactly the lines an index
+ * build leaves out. Ids are checked across every file read by one instance, so a duplicate is
+ * always reported at its later line.
+ */
+public final class RecordLines {
+    /** Problems listed per file; the rest are counted in one last line, so the commit data stays small. */
+    private static final int MAX_PROBLEMS_PER_FILE = 100;
+
+    /** Receives the good records. */
+    public interface Sink {
+        /**
+         * @param bytesRead bytes of the file read so far, for progress
+         */
+        void accept(MeasureRecord record, long bytesRead) throws IOException, InterruptedException;
+    }
+
+    private final MeasureRecords parser;
+    /** Each id seen and its line; 0 for the ids taken before the first file (plan documents' entries). */
+    private final Map<String, Long> seen = new HashMap<>();
+
+    public RecordLines(MeasureRecords parser, Collection<String> takenIds) {
+        this.parser = parser;
+        takenIds.forEach(id -> seen.put(id, 0L));
+    }
+
+    /** Reads one file to its end, or to its first bytes that are not UTF-8; returns its problems. */
+    public List<CorpusProblem> read(RecordFile file, Sink sink) throws IOException, InterruptedException {
+        FileReading reading = new FileReading(file);
+        try (CountingStream counted = new CountingStream(Files.newInputStream(file.path()));
+             BufferedReader lines = new BufferedReader(new InputStreamReader(counted,
+                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                             .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
+            while (true) {
+                String line;
+                try {
+                    line = lines.readLine();
+                } catch (CharacterCodingException e) {
+                    reading.problem(reading.lineNumber + 1, "UTF-8 として読めないバイトがあります。この行以降は読み込みません");
+                    break;
+                }
+                if (line == null) break;
+                MeasureRecord record = reading.next(line);
+                if (record != null) sink.accept(record, counted.count);
+            }
+        }
+        return reading.problems();
+    }
+
+    /** The line-by-line state of one file: line numbers and problems found. */
+    private final class FileReading {
+        private final RecordFile file;
+        private final String defaultOrg;
+        private final List<CorpusProblem> problems = new ArrayList<>();
+        private long unlisted;
+        private long lineNumber;
+
+        FileReading(RecordFile file) {
+            this.file = file;
+            this.defaultOrg = MeasureRecords.defaultOrg(file);
+        }
+
+        /** The record on the next line, or null for a blank or bad line. */
+        MeasureRecord next(String line) {
+            lineNumber++;
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
+            if (line.isBlank()) return null;
+            try {
+                MeasureRecord record = parser.parse(file, defaultOrg, lineNumber, line);
+                Long earlier = seen.putIfAbsent(record.id(), lineNumber);
+                if (earlier != null) {
+                    problem(lineNumber, "id '" + record.id() + "' は"
+                            + (earlier == 0 ? "文書の事業で" : " " + earlier + " 行目で") + "使われています（重複は読み込みません）");
+                    return null;
+                }
+                return record;
+            } catch (CorpusException e) {
+                problem(lineNumber, e.problem().message());
+                return null;
+            }
+        }
+
+        void problem(long line, String message) {
+            if (problems.size() < MAX_PROBLEMS_PER_FILE) {
+                problems.add(new CorpusProblem(file.relative(), (int) Math.min(line, Integer.MAX_VALUE), message));
+            } else {
+                unlisted++;
+            }
+        }
+
+        List<CorpusProblem> problems() {
+            if (unlisted == 0) return problems;
+            List<CorpusProblem> all = new ArrayList<>(problems);
+            all.add(new CorpusProblem(file.relative(), 0, "ほかに " + unlisted + " 行が読み込めませんでした"));
+            return Collections.unmodifiableList(all);
+        }
+    }
+
+    /** Counts the bytes read, for progress in bytes. */
+    private static final class CountingStream extends FilterInputStream {
+        volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+    }
+}
