@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The query language people type: words separated by spaces (half- or full-width) must all match;
- * {@code OR} between words makes either enough; {@code -word} excludes; {@code "..."} is an exact
+ * The query language people type: words separated by spaces (half- or full-width), 、 or commas
+ * must all match; {@code OR} between words makes either enough; {@code -word} excludes; {@code "..."} is an exact
  * phrase. Nothing typed is an error: an unclosed quote is closed at the end and a lone {@code -} or
  * a dangling {@code OR} is ignored, each with a notice telling the user what was repaired.
  */
@@ -61,7 +61,7 @@ public final class QuerySyntax {
         int n = q.length();
         while (i < n) {
             char c = q.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (separates(q, i)) {
                 i++;
                 continue;
             }
@@ -69,7 +69,7 @@ public final class QuerySyntax {
             if (c == '-') {
                 negated = true;
                 i++;
-                if (i >= n || Character.isWhitespace(q.charAt(i))) {
+                if (i >= n || separates(q, i)) {
                     notices.add("「-」の後に除外する語がないため無視しました");
                     continue;
                 }
@@ -90,10 +90,25 @@ public final class QuerySyntax {
                 continue;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(q.charAt(i)) && q.charAt(i) != '"') i++;
+            while (i < n && !separates(q, i) && q.charAt(i) != '"') i++;
             String word = q.substring(start, i);
             tokens.add(new Token(word, false, negated, !negated && word.equals("OR")));
         }
         return tokens;
+    }
+
+    /**
+     * Whether the character at i separates words. People list keywords with 、 or a comma as often
+     * as with a space (防災、訓練); inside a word a 、 only ever joined two words the text must hold
+     * side by side, which nobody means. A comma between digits is a thousands separator (1,000人).
+     * Full-width ， and half-width ､ arrive as , and 、 after NFKC.
+     */
+    private static boolean separates(String q, int i) {
+        char c = q.charAt(i);
+        if (Character.isWhitespace(c) || c == '、') return true;
+        if (c != ',') return false;
+        boolean inNumber = i > 0 && i + 1 < q.length() && Character.isDigit(q.charAt(i - 1))
+                && Character.isDigit(q.charAt(i + 1));
+        return !inNumber;
     }
 }

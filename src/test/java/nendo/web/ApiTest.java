@@ -366,6 +366,17 @@ class ApiTest {
         assertTrue(full.get("notices").isEmpty());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"防災、訓練", "防災，訓練", "防災,訓練", "防災､訓練"})
+    void commasBetweenWordsAreAnd(String typed) throws IOException {
+        JsonNode listed = ok("/api/search", "q", typed, "size", "100");
+        JsonNode spaced = ok("/api/search", "q", "防災 訓練", "size", "100");
+        assertEquals(BOUSAI_TOTAL - BOUSAI_WITHOUT_KUNREN.size(), listed.get("total").asInt());
+        assertEquals(Set.copyOf(ids(spaced)), Set.copyOf(ids(listed)));
+        assertTrue(listed.get("total").asInt() > ok("/api/search", "q", "防災訓練").get("total").asInt(),
+                "not only 防災訓練 written together");
+    }
+
     @Test
     void markupInTheQueryFindsNothingAndIsHarmless() throws IOException {
         JsonNode r = ok("/api/search", "q", "<script>");
