@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import nendo.cli.Nendo;
 import nendo.config.AppConfig;
 import nendo.search.SearchRequest;
 import nendo.testing.TestArchive;
 import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +76,26 @@ class IndexLifecycleTest {
             String text = nendo.archive().search(SearchRequest.of("防災")).hits().get(0).text();
             assertTrue(text.contains("防災"), text);
         }
+    }
+
+    @Test
+    void everyEntryIdOfThePlanDocumentsIsWhatTheyDeclare() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        Set<String> declared = new HashSet<>();
+        try (Nendo nendo = Nendo.open(config())) {
+            nendo.ensureIndex();
+            nendo.readCorpus().documents().forEach(plan -> declared.addAll(plan.entryIds()));
+        }
+        Set<String> indexed = new HashSet<>();
+        try (FSDirectory directory = FSDirectory.open(dir.resolve("index"));
+             DirectoryReader reader = DirectoryReader.open(directory)) {
+            StoredFields stored = reader.storedFields();
+            for (int doc = 0; doc < reader.maxDoc(); doc++) indexed.add(stored.document(doc).get(PlanFields.ID));
+        }
+        // check (without an index) refuses a record id from PlanDocument.entryIds; the index build
+        // from the entries it wrote: the two must be the same set.
+        assertEquals(indexed, declared);
+        assertTrue(declared.stream().anyMatch(id -> id.endsWith("-mission")), "missions included");
     }
 
     @Test
