@@ -192,8 +192,9 @@ public final class ArchiveIndex implements Closeable {
                     String kind = entry.get(PlanFields.KIND);
                     if (PlanFields.KIND_MEASURE.equals(kind)) measures++;
                     if (PlanFields.KIND_MISSION.equals(kind)) missions++;
-                    ids.add(entry.get(PlanFields.ID));
                 }
+                // The same ids check refuses for records, from the one place that names them.
+                ids.addAll(plan.entryIds());
             }
             List<CorpusProblem> problems = new java.util.ArrayList<>(corpus.problems());
             if (!corpus.recordFiles().isEmpty()) {
