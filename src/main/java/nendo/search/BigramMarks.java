@@ -42,11 +42,20 @@ final class BigramMarks {
     private final int[][] numbered;
     private final Analyzer analyzer;
     private final String field;
+    /**
+     * Each phrase as the CJK characters it stands for, when every phrase is such characters in a
+     * row (nearly every query): these are found in the text's character runs, and the text need
+     * not go through the whole bigram chain. Null otherwise.
+     */
+    private final int[][] words;
+    private final CharacterRuns runs;
 
-    private BigramMarks(List<Phrase> phrases, Analyzer analyzer, String field) {
+    private BigramMarks(List<Phrase> phrases, Analyzer analyzer, String field, CharacterRuns runs) {
         this.phrases = phrases;
         this.analyzer = analyzer;
         this.field = field;
+        this.words = runs == null || phrases.isEmpty() ? null : words(phrases);
+        this.runs = runs;
         this.numbers = new CharArrayMap<>(8, false);
         this.numbered = new int[phrases.size()][];
         for (int p = 0; p < phrases.size(); p++) {
@@ -62,9 +71,10 @@ final class BigramMarks {
 
     /**
      * The query's phrases and terms on one field, {@link PlanFields#TEXT_BIGRAM} or
-     * {@link PlanFields#TEXT_READING}, excluded words left out.
+     * {@link PlanFields#TEXT_READING}, excluded words left out. With {@code runs} (bigram field
+     * only), words of CJK characters are found in the text's runs of them instead of its tokens.
      */
-    static BigramMarks of(Query query, Analyzer indexAnalyzer, String field) {
+    static BigramMarks of(Query query, Analyzer indexAnalyzer, String field, CharacterRuns runs) {
         List<Phrase> phrases = new ArrayList<>();
         if (query != null) {
             query.visit(new QueryVisitor() {
@@ -102,7 +112,54 @@ final class BigramMarks {
                 }
             });
         }
-        return new BigramMarks(phrases, indexAnalyzer, field);
+        return new BigramMarks(phrases, indexAnalyzer, field, runs);
+    }
+
+    private static int[][] words(List<Phrase> phrases) {
+        int[][] words = new int[phrases.size()][];
+        for (int p = 0; p < phrases.size(); p++) {
+            words[p] = word(phrases.get(p));
+            if (words[p] == null) return null;
+        }
+        return words;
+    }
+
+    /**
+     * The characters a phrase of bigrams and trigrams (or a lone character) pins in a row, or null
+     * if it is anything else: a term holding a CJK letter is an n-gram of CJK tokens, since the
+     * tokenizer never puts one in a word of other letters, and in a run positions are characters.
+     */
+    private static int[] word(Phrase phrase) {
+        int length = 0;
+        int[][] terms = new int[phrase.terms().length][];
+        for (int i = 0; i < terms.length; i++) {
+            terms[i] = phrase.terms()[i].codePoints().toArray();
+            boolean gram = phrase.lone() ? terms[i].length == 1 : terms[i].length == 2 || terms[i].length == 3;
+            if (!gram || Arrays.stream(terms[i]).noneMatch(BigramMarks::isCjkLetter)) return null;
+            if (phrase.lone() && !isCjkLetter(terms[i][0])) return null;
+            length = Math.max(length, phrase.offsets()[i] + terms[i].length);
+        }
+        int[] word = new int[length];
+        Arrays.fill(word, -1);
+        for (int i = 0; i < terms.length; i++) {
+            for (int k = 0; k < terms[i].length; k++) {
+                int at = phrase.offsets()[i] + k;
+                if (word[at] != -1 && word[at] != terms[i][k]) return null;
+                word[at] = terms[i][k];
+            }
+        }
+        return Arrays.stream(word).anyMatch(c -> c == -1) ? null : word;
+    }
+
+    private static boolean isCjkLetter(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
+    /** Whether texts are marked from their character runs (for tests: the fast way is the usual one). */
+    boolean findsInRuns() {
+        return words != null;
     }
 
     boolean isEmpty() {
@@ -113,6 +170,11 @@ final class BigramMarks {
     List<int[]> spans(String text) throws IOException {
         List<int[]> spans = new ArrayList<>();
         if (phrases.isEmpty()) return spans;
+        CharacterRuns.Text cjk = words == null ? null : runs.of(text);
+        if (cjk != null) {
+            for (int[] word : words) cjk.find(word, spans);
+            return spans;
+        }
         Seen seen = seen(text);
         for (int r = 0; r < seen.size; r = seen.nextPosition(r)) {
             for (int p = 0; p < phrases.size(); p++) {

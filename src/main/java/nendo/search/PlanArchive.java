@@ -59,7 +59,7 @@ public final class PlanArchive {
         this.json = json;
         this.vocabulary = analysis.vocabulary();
         UnderstoodQuery.Parser parser = new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(analysis), synonyms);
-        this.searcher = new PlanSearcher(parser, PlanFields.markAnalyzer(analysis));
+        this.searcher = new PlanSearcher(parser, PlanFields.markAnalyzer(analysis), analysis.bigramCharacters());
         this.themes = new ThemeComparison(parser);
         MeasureSimilarity similarity = new MeasureSimilarity(PlanFields.queryAnalyzer(analysis));
         this.relatedMeasures = new RelatedMeasures(similarity);

@@ -28,9 +28,10 @@ final class PlanSearcher {
     private final UnderstoodQuery.Parser parser;
     private final Snippets snippets;
 
-    PlanSearcher(UnderstoodQuery.Parser parser, Analyzer indexAnalyzer) {
+    /** @param characters the bigram chain before pairing, for marking hits ({@link CharacterRuns}) */
+    PlanSearcher(UnderstoodQuery.Parser parser, Analyzer indexAnalyzer, Analyzer characters) {
         this.parser = parser;
-        this.snippets = new Snippets(indexAnalyzer);
+        this.snippets = new Snippets(indexAnalyzer, characters);
     }
 
     /**

@@ -25,9 +25,15 @@ final class Snippets {
 
     private final UnifiedHighlighter highlighter;
     private final Analyzer indexAnalyzer;
+    private final CharacterRuns runs;
 
-    Snippets(Analyzer indexAnalyzer) {
+    /**
+     * @param indexAnalyzer the index's analysis, per field
+     * @param characters the bigram chain before pairing, for {@link CharacterRuns}
+     */
+    Snippets(Analyzer indexAnalyzer, Analyzer characters) {
         this.indexAnalyzer = indexAnalyzer;
+        this.runs = new CharacterRuns(characters);
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(indexAnalyzer)
                 .withBreakIterator(WholeBreakIterator::new)
                 .withFormatter(new SpanFormatter())
@@ -37,8 +43,8 @@ final class Snippets {
 
     /** Marks the matches of one query; made once per search, used for each hit of the page. */
     Marker marker(Query query) {
-        return new Marker(query, BigramMarks.of(query, indexAnalyzer, PlanFields.TEXT_BIGRAM),
-                BigramMarks.of(query, indexAnalyzer, PlanFields.TEXT_READING));
+        return new Marker(query, BigramMarks.of(query, indexAnalyzer, PlanFields.TEXT_BIGRAM, runs),
+                BigramMarks.of(query, indexAnalyzer, PlanFields.TEXT_READING, null));
     }
 
     final class Marker {

@@ -1,0 +1,118 @@
+package nendo.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+
+/**
+ * The runs of CJK characters of a text, as Lucene's {@code CJKBigramFilter} groups them before
+ * pairing: consecutive CJK tokens (ideographs, hiragana, katakana words, hangul), each starting
+ * where the one before ended. Within a run the bigram field holds a bigram (and a trigram) at every
+ * character, so a word of CJK characters matches there exactly where its characters occur in a
+ * run; this finds those places without making the tokens.
+ *
+ * <p>Offsets as the filter gives them: one character each, into the original text. A token whose
+ * length differs from its offsets' span (the normalisation changed it) gets no per-character
+ * offsets from the filter, and {@link #of} declines the text rather than guess.
+ */
+final class CharacterRuns {
+    private static final String[] CJK_TYPES = {
+        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC],
+        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HIRAGANA],
+        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.KATAKANA],
+        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL],
+    };
+
+    private final Analyzer characters;
+
+    /** @param characters the bigram chain before pairing ({@code AnalyzerFactory.bigramCharacters}) */
+    CharacterRuns(Analyzer characters) {
+        this.characters = characters;
+    }
+
+    /** The text's runs; null when some CJK token's offsets do not map character by character. */
+    Text of(String text) throws IOException {
+        Text runs = new Text();
+        try (TokenStream stream = characters.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            stream.reset();
+            int lastEnd = -1;
+            while (stream.incrementToken()) {
+                if (!isCjk(type.type())) {
+                    lastEnd = -1;
+                    continue;
+                }
+                int start = offset.startOffset();
+                int length = term.length();
+                if (offset.endOffset() - start != length) return null;
+                if (start != lastEnd) runs.breakRun();
+                char[] chars = term.buffer();
+                for (int i = 0; i < length; ) {
+                    int c = Character.codePointAt(chars, i, length);
+                    int width = Character.charCount(c);
+                    runs.add(c, start + i, start + i + width);
+                    i += width;
+                }
+                lastEnd = offset.endOffset();
+            }
+            stream.end();
+        }
+        runs.breakRun();
+        return runs;
+    }
+
+    private static boolean isCjk(String type) {
+        for (String t : CJK_TYPES) {
+            if (t.equals(type)) return true;
+        }
+        return false;
+    }
+
+    /** Code points of all runs in a row, each with its offsets and the end of its run. */
+    static final class Text {
+        private int size;
+        private int runStart;
+        private int[] codePoints = new int[64];
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        /** For each code point, the index just after its run's last code point. */
+        private int[] runEnds = new int[64];
+
+        private void add(int codePoint, int start, int end) {
+            if (size == codePoints.length) {
+                codePoints = Arrays.copyOf(codePoints, size * 2);
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+                runEnds = Arrays.copyOf(runEnds, size * 2);
+            }
+            codePoints[size] = codePoint;
+            starts[size] = start;
+            ends[size] = end;
+            size++;
+        }
+
+        private void breakRun() {
+            Arrays.fill(runEnds, runStart, size, size);
+            runStart = size;
+        }
+
+        /** Adds the span {start, end} of every occurrence of the code points inside one run. */
+        void find(int[] word, List<int[]> spans) {
+            int last = size - word.length;
+            for (int i = 0; i <= last; i++) {
+                if (codePoints[i] != word[0] || runEnds[i] < i + word.length) continue;
+                int k = 1;
+                while (k < word.length && codePoints[i + k] == word[k]) k++;
+                if (k == word.length) spans.add(new int[] {starts[i], ends[i + word.length - 1]});
+            }
+        }
+    }
+}
