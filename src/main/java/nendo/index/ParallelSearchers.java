@@ -1,10 +1,14 @@
 package nendo.index;
 
 import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 
@@ -14,12 +18,39 @@ import org.apache.lucene.search.SearcherFactory;
  * BENCHMARKS.md). Owns the threads, which end with it.
  */
 final class ParallelSearchers extends SearcherFactory implements Closeable {
-    private final ExecutorService threads =
-            Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("nendo-search"));
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService threads = Executors.newFixedThreadPool(CORES, daemon("nendo-search"));
 
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-        return new IndexSearcher(reader, threads);
+        return new IndexSearcher(reader, threads) {
+            @Override
+            protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+                return balanced(leaves, CORES);
+            }
+        };
+    }
+
+    /**
+     * One slice per core, as even in entries as whole segments allow (largest segment first, each
+     * to the lightest slice). Lucene's default cuts slices at 250,000 entries, which at 1M gave
+     * three uneven slices for two cores.
+     */
+    static IndexSearcher.LeafSlice[] balanced(List<LeafReaderContext> leaves, int count) {
+        List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+        bySize.sort(Comparator.comparingInt((LeafReaderContext c) -> c.reader().maxDoc()).reversed());
+        int slices = Math.max(1, Math.min(count, bySize.size()));
+        List<List<IndexSearcher.LeafReaderContextPartition>> parts = new ArrayList<>();
+        long[] docs = new long[slices];
+        for (int i = 0; i < slices; i++) parts.add(new ArrayList<>());
+        for (LeafReaderContext leaf : bySize) {
+            int lightest = 0;
+            for (int i = 1; i < slices; i++) if (docs[i] < docs[lightest]) lightest = i;
+            parts.get(lightest).add(IndexSearcher.LeafReaderContextPartition.createForEntireSegment(leaf));
+            docs[lightest] += leaf.reader().maxDoc();
+        }
+        return parts.stream().filter(p -> !p.isEmpty()).map(IndexSearcher.LeafSlice::new)
+                .toArray(IndexSearcher.LeafSlice[]::new);
     }
 
     @Override
