@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -142,28 +143,14 @@ public final class AnalyzerFactory {
     }
 
     private Analyzer bigram(boolean index) {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return nfkc(reader);
-            }
-
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new CJKBigramFilter(characters(tokenizer), CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, index);
-                if (index) stream = new RunEdgeFilter(stream);
-                stream = new RunGapFilter(stream, !index);
-                if (index) stream = new RunTrigramFilter(stream);
-                return new TokenStreamComponents(tokenizer, stream);
-            }
-
-            @Override
-            protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(new CJKWidthFilter(in));
-            }
-        };
+        return characterChain(characters -> {
+            TokenStream stream = new CJKBigramFilter(characters, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
+                    | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, index);
+            if (index) stream = new RunEdgeFilter(stream);
+            stream = new RunGapFilter(stream, !index);
+            if (index) stream = new RunTrigramFilter(stream);
+            return stream;
+        });
     }
 
     /**
@@ -173,6 +160,11 @@ public final class AnalyzerFactory {
      * cost most of a snippet's time.
      */
     public Analyzer bigramCharacters() {
+        return characterChain(characters -> characters);
+    }
+
+    /** NFKC, the tokenizer, width and case: built here only, so the bigram chains cannot drift apart. */
+    private static Analyzer characterChain(UnaryOperator<TokenStream> then) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
@@ -182,14 +174,14 @@ public final class AnalyzerFactory {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
-                return new TokenStreamComponents(tokenizer, characters(tokenizer));
+                return new TokenStreamComponents(tokenizer, then.apply(new LowerCaseFilter(new CJKWidthFilter(tokenizer))));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(new CJKWidthFilter(in));
             }
         };
-    }
-
-    /** The filters every bigram chain starts with, so that the chains cannot drift apart. */
-    private static TokenStream characters(Tokenizer tokenizer) {
-        return new LowerCaseFilter(new CJKWidthFilter(tokenizer));
     }
 
     /**
