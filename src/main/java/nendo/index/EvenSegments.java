@@ -2,7 +2,6 @@ package nendo.index;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
@@ -17,8 +16,9 @@ import org.apache.lucene.index.TieredMergePolicy;
  * Ends a bulk build with one segment per core, as even in entries as whole segments allow, merged
  * side by side on every core. A million records flush into about seven segments of uneven size;
  * searching them costs the per-segment work of each query seven times over, and two cores cannot
- * share seven uneven segments evenly (measured in BENCHMARKS.md: +4–10% at c=1 and +7–9% at c=8
- * for about 9 s more at 1M). Natural merges are left to Lucene's default policy.
+ * share seven uneven segments evenly (measured in BENCHMARKS.md: +11–13% QPS at c=1 and +12% at
+ * c=8 for about 10 s of merging at 1M). The segments are dealt as the search threads deal them
+ * ({@link EvenGroups}). Natural merges are left to Lucene's default policy.
  */
 final class EvenSegments extends FilterMergePolicy {
     private final int count;
@@ -59,26 +59,10 @@ final class EvenSegments extends FilterMergePolicy {
         if (segments.size() <= maxSegmentCount) return null;
         if (mergedFrom == 0) mergedFrom = segments.size();
         MergeSpecification spec = new MergeSpecification();
-        for (List<SegmentCommitInfo> group : groups(segments, maxSegmentCount)) {
+        for (List<SegmentCommitInfo> group : EvenGroups.of(segments, s -> s.info.maxDoc(), maxSegmentCount)) {
             if (group.size() > 1) spec.add(new OneMerge(group));
         }
         return spec.merges.isEmpty() ? null : spec;
-    }
-
-    /** Largest segment first, each to the group with the fewest entries so far. */
-    static List<List<SegmentCommitInfo>> groups(List<SegmentCommitInfo> segments, int count) {
-        List<SegmentCommitInfo> bySize = new ArrayList<>(segments);
-        bySize.sort(Comparator.comparingInt((SegmentCommitInfo s) -> s.info.maxDoc()).reversed());
-        List<List<SegmentCommitInfo>> groups = new ArrayList<>();
-        long[] entries = new long[count];
-        for (int i = 0; i < count; i++) groups.add(new ArrayList<>());
-        for (SegmentCommitInfo segment : bySize) {
-            int lightest = 0;
-            for (int i = 1; i < count; i++) if (entries[i] < entries[lightest]) lightest = i;
-            groups.get(lightest).add(segment);
-            entries[lightest] += segment.info.maxDoc();
-        }
-        return groups;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package nendo.index;
 
 import java.io.Closeable;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,19 +35,10 @@ final class ParallelSearchers extends SearcherFactory implements Closeable {
      * three uneven slices for two cores.
      */
     static IndexSearcher.LeafSlice[] balanced(List<LeafReaderContext> leaves, int count) {
-        List<LeafReaderContext> bySize = new ArrayList<>(leaves);
-        bySize.sort(Comparator.comparingInt((LeafReaderContext c) -> c.reader().maxDoc()).reversed());
-        int slices = Math.max(1, Math.min(count, bySize.size()));
-        List<List<IndexSearcher.LeafReaderContextPartition>> parts = new ArrayList<>();
-        long[] docs = new long[slices];
-        for (int i = 0; i < slices; i++) parts.add(new ArrayList<>());
-        for (LeafReaderContext leaf : bySize) {
-            int lightest = 0;
-            for (int i = 1; i < slices; i++) if (docs[i] < docs[lightest]) lightest = i;
-            parts.get(lightest).add(IndexSearcher.LeafReaderContextPartition.createForEntireSegment(leaf));
-            docs[lightest] += leaf.reader().maxDoc();
-        }
-        return parts.stream().filter(p -> !p.isEmpty()).map(IndexSearcher.LeafSlice::new)
+        return EvenGroups.of(leaves, leaf -> leaf.reader().maxDoc(), Math.max(1, count)).stream()
+                .filter(group -> !group.isEmpty())
+                .map(group -> new IndexSearcher.LeafSlice(group.stream()
+                        .map(IndexSearcher.LeafReaderContextPartition::createForEntireSegment).toList()))
                 .toArray(IndexSearcher.LeafSlice[]::new);
     }
 
