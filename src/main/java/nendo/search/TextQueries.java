@@ -45,8 +45,10 @@ final class TextQueries {
      * The query and the synonym expansions it used, for the response; and the same query split for
      * the page's ranking: {@code ranked.scored()} without the word tiers that {@link RelevancePage}
      * adds itself (same matches; its score plus the tiers an entry holds is the query's score).
+     * {@code wordRequired}: at least one word must match, so every match is an entry with text.
      */
-    record Built(Query query, List<SearchResponse.Expansion> expansions, RelevancePage.Ranked ranked) {}
+    record Built(Query query, List<SearchResponse.Expansion> expansions, RelevancePage.Ranked ranked,
+                 boolean wordRequired) {}
 
     /** A word's query; {@code characters} and {@code tier} are set when it is just the two. */
     private record Word(Query query, Query characters, Query tier) {
@@ -100,13 +102,13 @@ final class TextQueries {
                 excluded++;
             }
         }
-        if (required == 0 && excluded == 0) return new Built(null, List.copyOf(expansions), null);
+        if (required == 0 && excluded == 0) return new Built(null, List.copyOf(expansions), null, false);
         if (required == 0) {
             all.add(new MatchAllDocsQuery(), Occur.MUST);
             scored.add(new MatchAllDocsQuery(), Occur.MUST);
         }
         return new Built(all.build(), List.copyOf(expansions),
-                new RelevancePage.Ranked(scored.build(), List.copyOf(tiers)));
+                new RelevancePage.Ranked(scored.build(), List.copyOf(tiers)), required > 0);
     }
 
     /** The word or any of its synonyms; a quoted phrase is never expanded. */

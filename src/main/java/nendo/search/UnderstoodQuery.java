@@ -16,9 +16,10 @@ import nendo.analysis.Synonyms;
  * @param text the text query, null when nothing but filters was typed
  * @param ranked the text query split for a relevance-sorted page ({@link RelevancePage}), null with text
  * @param years year sets taken from the text; each must hold
+ * @param wordRequired whether every match must hold a word of the text, and so is an entry with text
  */
 record UnderstoodQuery(Query text, RelevancePage.Ranked ranked, List<List<Integer>> years, List<String> notices,
-                       List<SearchResponse.Expansion> expansions) {
+                       List<SearchResponse.Expansion> expansions, boolean wordRequired) {
 
     /**
      * Parses query text; built once per archive and shared. Remembers the queries it parsed
@@ -66,7 +67,8 @@ record UnderstoodQuery(Query text, RelevancePage.Ranked ranked, List<List<Intege
                 text = new MatchNoDocsQuery();
                 ranked = new RelevancePage.Ranked(text, List.of());
             }
-            return new UnderstoodQuery(text, ranked, extracted.years(), List.copyOf(notices), built.expansions());
+            return new UnderstoodQuery(text, ranked, extracted.years(), List.copyOf(notices), built.expansions(),
+                    built.wordRequired());
         }
     }
 

@@ -112,6 +112,31 @@ class SearchTest {
         }
     }
 
+    /**
+     * Entries of the kinds asked for and no others, whether the query requires a word (the kind
+     * filter is then left out when every kind with text is asked for), only excludes words, or is
+     * empty: measures and missions add up to the whole, and a document entry is never a hit.
+     */
+    @Test
+    void onlyTheKindsAskedForAreHits() throws IOException {
+        for (String q : List.of("計画", "計画 -防災", "-防災", "")) {
+            java.util.Map<List<String>, Long> totals = new java.util.HashMap<>();
+            for (List<String> kinds : List.of(List.<String>of(), List.of("measure"), List.of("mission"),
+                    List.of("measure", "mission"))) {
+                SearchRequest request = new SearchRequest(q, List.of(), null, null, List.of(), List.of(), kinds, 1, 10,
+                        SearchRequest.SortOrder.RELEVANCE);
+                List<SearchResponse.Hit> every = archive.nendo().archive().searchAll(request).hits();
+                Set<String> allowed = kinds.isEmpty() ? Set.of("measure", "mission") : Set.copyOf(kinds);
+                every.forEach(h -> assertTrue(allowed.contains(h.kind()), q + " " + kinds + ": " + h.id() + " " + h.kind()));
+                assertEquals(every.size(), archive.nendo().archive().search(request).total(), q + " " + kinds);
+                totals.put(kinds, (long) every.size());
+            }
+            assertTrue(totals.get(List.of("measure")) > 0 && totals.get(List.of("mission")) > 0, q);
+            assertEquals(totals.get(List.of("measure")) + totals.get(List.of("mission")), totals.get(List.of()), q);
+            assertEquals(totals.get(List.of()), totals.get(List.of("measure", "mission")), q);
+        }
+    }
+
     private static java.util.Map<String, Long> counted(java.util.stream.Stream<SearchResponse.Hit> hits,
             java.util.function.Function<SearchResponse.Hit, String> value) {
         return hits.collect(Collectors.groupingBy(value, java.util.TreeMap::new, Collectors.counting()));
