@@ -59,7 +59,8 @@ final class PlanSearcher {
         Query searched = byRelevance ? understood.ranked().scored() : text;
         HitPage page = byRelevance ? new RelevancePage(searcher, understood.ranked().tiers(), kept)
                 : HitPage.sorted(sort(request), kept);
-        FacetCounter.Result main = searcher.search(filters.unfiltered(searched, understood.wordRequired()), new FacetCounter(filters, page));
+        FacetCounter.Result main = searcher.search(filters.unfiltered(searched, understood.wordRequired()),
+                new FacetCounter(filters, page));
         int total = main.total();
         List<SearchResponse.Hit> hits = new ArrayList<>();
         if (from < total) {
