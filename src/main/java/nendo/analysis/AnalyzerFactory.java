@@ -155,7 +155,8 @@ public final class AnalyzerFactory {
 
     /**
      * The bigram chain before it pairs characters: NFKC, then tokens as {@link StandardTokenizer}
-     * cuts them (a CJK token is one character, or a katakana word), width-folded and lower-cased.
+     * cuts them (a CJK token is one character, or a katakana word), width-folded and lower-cased,
+     * read through a middle dot between CJK characters ({@link MiddleDotJoinFilter}).
      * Marking a hit reads its CJK runs from these instead of from the paired, stacked tokens, which
      * cost most of a snippet's time.
      */
@@ -163,18 +164,19 @@ public final class AnalyzerFactory {
         return characterChain(characters -> characters);
     }
 
-    /** NFKC, the tokenizer, width and case: built here only, so the bigram chains cannot drift apart. */
+    /** NFKC, the tokenizer, width, case and middle dots: built here only, so the bigram chains cannot drift apart. */
     private static Analyzer characterChain(UnaryOperator<TokenStream> then) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return nfkc(reader);
+                return MiddleDots.mark(nfkc(reader));
             }
 
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
-                return new TokenStreamComponents(tokenizer, then.apply(new LowerCaseFilter(new CJKWidthFilter(tokenizer))));
+                TokenStream characters = new LowerCaseFilter(new CJKWidthFilter(tokenizer));
+                return new TokenStreamComponents(tokenizer, then.apply(new MiddleDotJoinFilter(characters)));
             }
 
             @Override
@@ -228,9 +230,9 @@ public final class AnalyzerFactory {
                 + ";japanese=nfkc+iteration-marks+kuromoji(search,discard-compound,by-clause)+base-form"
                 + "+pos-stop(default)+width+stop(default)+katakana-stem+lowercase"
                 + ";userdict=sha256:" + userDictionaryChecksum
-                + ";bigram=nfkc+standard+width+lowercase+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+index-run-edges+run-gaps+index-trigrams"
+                + ";bigram=nfkc+middle-dot-mark+standard+width+lowercase+middle-dot-joins+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+index-run-edges+run-gaps+index-trigrams"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound,by-clause)+reading-bigrams"
-                + "(katakana,small-kana,vu,no-long-vowel;run-gap=2)"
+                + "(katakana,small-kana,vu,no-long-vowel;run-gap=2;middle-dot-joins)"
                 + ";terms=nfkc+iteration-marks+kuromoji(search,by-clause)+noun-compounds(no-bare-era)";
     }
 

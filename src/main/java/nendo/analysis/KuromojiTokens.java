@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.ja.tokenattributes.InflectionAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
@@ -27,6 +28,12 @@ import org.apache.lucene.util.AttributeReflector;
  * One instance per thread; a text's tokens are valid until the next {@link #analyse}.
  */
 final class KuromojiTokens {
+    /**
+     * Flag of a token that follows the one before it across a single middle dot (ライフ・ワーク):
+     * Kuromoji drops the dot as punctuation, and the readings read through it ({@link MiddleDots}).
+     */
+    static final int AFTER_MIDDLE_DOT = 1;
+
     /** Per token, as in a remembered clause: start, end, increment, position length. */
     private static final int FIELDS = ClauseMemo.Clause.FIELDS;
 
@@ -167,6 +174,7 @@ final class KuromojiTokens {
         private final PartOfSpeechAttribute partOfSpeech = addAttribute(PartOfSpeechAttribute.class);
         private final ReadingAttribute reading = addAttribute(ReadingAttribute.class);
         private final InflectionAttribute inflection = addAttribute(InflectionAttribute.class);
+        private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
         private final boolean analysesInput;
         private int next;
 
@@ -190,6 +198,8 @@ final class KuromojiTokens {
             partOfSpeech.setToken(token);
             reading.setToken(token);
             inflection.setToken(token);
+            boolean afterDot = i > 0 && spans[FIELDS * (i - 1) + 1] == from - 1 && MiddleDots.joins(chars[from - 1]);
+            flags.setFlags(afterDot ? AFTER_MIDDLE_DOT : 0);
             return true;
         }
 

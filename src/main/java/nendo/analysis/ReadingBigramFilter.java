@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.FlagsAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
@@ -17,11 +18,12 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * the text: 地域福祉 (チイキ + フクシ) becomes チイ イキ キフ フク クシ, so a query typed in kana
  * (ちいきふくし) matches however either side was cut into words. Each bigram keeps the offsets of
  * the words its two characters come from, so highlights land on the kanji. Words without a kana
- * reading (numbers, Latin letters) end a run; runs are separated by a position gap so that a phrase
- * never matches across them. The gap is two empty positions, not one: a run's last bigram at p
- * covers p and p + 1, so the next run starts at p + 3 and a query may pin bigrams at p and p + 2
- * without the one between (ボウサイ as ボウ@0 サイ@2, the search side's bigram cover) and still
- * never join two runs.
+ * reading (numbers, Latin letters) end a run, and so does anything the text has between two words
+ * but a middle dot (ライフ・ワーク reads as ライフワーク, as in the character field). Runs are
+ * separated by a position gap so that a phrase never matches across them. The gap is two empty
+ * positions, not one: a run's last bigram at p covers p and p + 1, so the next run starts at p + 3
+ * and a query may pin bigrams at p and p + 2 without the one between (ボウサイ as ボウ@0 サイ@2, the
+ * search side's bigram cover) and still never join two runs.
  */
 final class ReadingBigramFilter extends TokenFilter {
     private record Gram(String text, int start, int end, int positionIncrement) {}
@@ -30,6 +32,7 @@ final class ReadingBigramFilter extends TokenFilter {
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final ReadingAttribute reading = addAttribute(ReadingAttribute.class);
+    private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
     private final Deque<Gram> pending = new ArrayDeque<>();
     private boolean consumed;
 
@@ -60,12 +63,19 @@ final class ReadingBigramFilter extends TokenFilter {
         while (input.incrementToken()) {
             String r = reading.getReading();
             String kana = KanaFolding.fold(r != null ? r : term.toString());
+            if (kana.isEmpty() && lastEnd >= 0 && offset.startOffset() == lastEnd) {
+                // Long-vowel marks alone (Kuromoji cuts わーく as わ ー く): nothing to read, and
+                // the word goes on, as ワーク reads ワク.
+                lastEnd = offset.endOffset();
+                continue;
+            }
             if (!KanaFolding.isKatakana(kana)) {
                 first = flush(chars, charOffsets, first);
                 lastEnd = -1;
                 continue;
             }
-            if (offset.startOffset() != lastEnd) first = flush(chars, charOffsets, first);
+            boolean afterDot = (flags.getFlags() & KuromojiTokens.AFTER_MIDDLE_DOT) != 0;
+            if (offset.startOffset() != lastEnd && !(afterDot && lastEnd >= 0)) first = flush(chars, charOffsets, first);
             for (int i = 0; i < kana.length(); i++) {
                 chars.append(kana.charAt(i));
                 charOffsets.add(new int[] {offset.startOffset(), offset.endOffset()});

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import nendo.analysis.MiddleDots;
 import nendo.index.PlanFields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
@@ -166,15 +167,28 @@ final class BigramMarks {
         return phrases.isEmpty();
     }
 
-    /** Spans {start, end} of every occurrence of every phrase, in no particular order. */
+    /**
+     * Spans {start, end} of every occurrence of every phrase, in no particular order; none starts or
+     * ends on a middle dot. The character after a dot that the analysis reads through spans the dot
+     * ({@code MiddleDotJoinFilter}), so ワーク in ライフ・ワーク would otherwise be marked from the dot.
+     */
     List<int[]> spans(String text) throws IOException {
         List<int[]> spans = new ArrayList<>();
         if (phrases.isEmpty()) return spans;
         CharacterRuns.Text cjk = words == null ? null : runs.of(text);
         if (cjk != null) {
             for (int[] word : words) cjk.find(word, spans);
-            return spans;
+        } else {
+            tokenSpans(text, spans);
         }
+        for (int[] span : spans) {
+            while (span[0] < span[1] && MiddleDots.joins(text.charAt(span[0]))) span[0]++;
+            while (span[1] > span[0] && MiddleDots.joins(text.charAt(span[1] - 1))) span[1]--;
+        }
+        return spans;
+    }
+
+    private void tokenSpans(String text, List<int[]> spans) throws IOException {
         Seen seen = seen(text);
         for (int r = 0; r < seen.size; r = seen.nextPosition(r)) {
             for (int p = 0; p < phrases.size(); p++) {
@@ -192,7 +206,6 @@ final class BigramMarks {
                 if (last >= 0) spans.add(new int[] {seen.start[first], seen.end[last]});
             }
         }
-        return spans;
     }
 
     /**

@@ -19,7 +19,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  *
  * <p>Offsets as the filter gives them: one character each, into the original text. A token whose
  * length differs from its offsets' span (the normalisation changed it) gets no per-character
- * offsets from the filter, and {@link #of} declines the text rather than guess.
+ * offsets from the filter, and {@link #of} declines the text rather than guess; except a token of
+ * one character, which has its span to itself (the character after a middle dot spans the dot:
+ * {@code MiddleDotJoinFilter}).
  */
 final class CharacterRuns {
     private static final String[] CJK_TYPES = {
@@ -52,9 +54,15 @@ final class CharacterRuns {
                 }
                 int start = offset.startOffset();
                 int length = term.length();
-                if (offset.endOffset() - start != length) return null;
-                if (start != lastEnd) runs.breakRun();
                 char[] chars = term.buffer();
+                boolean spanned = offset.endOffset() - start != length;
+                if (spanned && Character.charCount(Character.codePointAt(chars, 0, length)) != length) return null;
+                if (start != lastEnd) runs.breakRun();
+                if (spanned) {
+                    runs.add(Character.codePointAt(chars, 0, length), start, offset.endOffset());
+                    lastEnd = offset.endOffset();
+                    continue;
+                }
                 for (int i = 0; i < length; ) {
                     int c = Character.codePointAt(chars, i, length);
                     int width = Character.charCount(c);

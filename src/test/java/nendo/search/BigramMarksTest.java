@@ -38,6 +38,10 @@ class BigramMarksTest {
         "化             | 浄化槽の点検と化学            | 浄[化]槽の点検と[化]学",
         "ＤＸ化         | ＤＸ化を進め、DX化。          | [ＤＸ化]を進め、[DX化]。",
         "ライフ・ワーク | 市民のライフ・ワーク・バランス | 市民の[ライフ・ワーク]・バランス",
+        "ライフワーク   | 市民のライフ・ワーク・バランス | 市民の[ライフ・ワーク]・バランス",
+        "ワーク         | ライフ・ワーク・バランス      | ライフ・[ワーク]・バランス",
+        "安心           | 安全・安心と安全、安心        | 安全・[安心]と安全、[安心]",
+        "安全安心       | 安全・安心と安全、安心        | [安全・安心]と安全、安心",
         "ＤＸ           | DXの推進と dx 人材            | [DX]の推進と [dx] 人材",
         "防災 -訓練     | 防災訓練                      | [防災]訓練",
         "京都           | 東京都の計画                  | 東[京都]の計画",
@@ -53,6 +57,7 @@ class BigramMarksTest {
         "ちいきふくし | 地域福祉の推進         | [地域福祉]の推進",
         "ボウサイ     | 防災、減災             | [防災]、減災",
         "ないかく     | 市内、各地で           | 市内、各地で",
+        "らいふわーく | ライフ・ワーク・バランス | [ライフ・ワーク]・バランス",
     })
     void marksWhatAReadingMatches(String query, String text, String expected) throws IOException {
         assertEquals(expected, shown(BigramMarks.of(PARSER.parse(query).text(), INDEX, PlanFields.TEXT_READING, null), text));

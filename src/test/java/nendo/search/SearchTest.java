@@ -209,7 +209,7 @@ class SearchTest {
         try (TestArchive small = TestArchive.of(other, corpus)) {
             PlanArchive a = small.nendo().archive();
             assertEquals(2, a.search(SearchRequest.of("ライフ・ワーク・バランス")).total());
-            assertEquals(1, a.search(SearchRequest.of("ライフワークバランス")).total(), "no break typed: the text as typed");
+            assertEquals(2, a.search(SearchRequest.of("ライフワークバランス")).total(), "a middle dot is written or left out");
             assertEquals(2, a.search(SearchRequest.of("防災、計画")).total());
             assertEquals(1, a.search(SearchRequest.of("防災計画")).total(), "防災、計画 is not the word 防災計画");
             assertEquals(2, a.search(SearchRequest.of("\"防災 計画\"")).total());
@@ -217,6 +217,40 @@ class SearchTest {
             assertEquals(Set.of("職員の<mark>ライフ・ワーク</mark>・バランスを推進します。", "職員の<mark>ライフワーク</mark>バランスを推進します。"),
                     marked.hits().stream().map(SearchResponse.Hit::snippet).collect(Collectors.toSet()));
         }
+    }
+
+    /** 安全・安心 and 安全安心 are one spelling for people: either finds both, by characters and by sound. */
+    @Test
+    void aMiddleDotIsWrittenOrLeftOut(@TempDir Path other) throws IOException {
+        Path corpus = testCorpus(other, """
+                - 職員のライフ・ワーク・バランスを推進します。
+                - 職員のライフワークバランスを推進します。
+                - 安全・安心なまちづくりを進めます。
+                - 安全安心なまちづくりを進めます。
+                - 安全、安心な暮らしを支えます。
+                - ＡＩ・ＲＰＡを活用します。
+                """);
+        try (TestArchive small = TestArchive.of(other, corpus)) {
+            PlanArchive a = small.nendo().archive();
+            for (String q : List.of("ライフワークバランス", "ライフ・ワーク・バランス", "ライフ・ワークバランス", "らいふわーくばらんす")) {
+                assertEquals(2, a.search(SearchRequest.of(q)).total(), q);
+            }
+            for (String q : List.of("安全安心", "安全・安心", "あんぜんあんしん")) {
+                assertEquals(2, a.search(SearchRequest.of(q)).total(), q + ": not 安全、安心, where 、 is a break");
+            }
+            assertEquals(1, a.search(SearchRequest.of("ＡＩ・ＲＰＡ")).total());
+            assertEquals(0, a.search(SearchRequest.of("ＡＩＲＰＡ")).total(), "between Latin words the dot stays a break");
+            assertTrue(snippets(a.search(SearchRequest.of("ワーク"))).contains("職員のライフ・<mark>ワーク</mark>・バランスを推進します。"),
+                    "the mark leaves the dot out");
+            assertEquals(Set.of("<mark>安全・安心</mark>なまちづくりを進めます。", "<mark>安全安心</mark>なまちづくりを進めます。"),
+                    snippets(a.search(SearchRequest.of("安全安心"))));
+            assertEquals(Set.of("<mark>安全・安心</mark>なまちづくりを進めます。", "<mark>安全安心</mark>なまちづくりを進めます。"),
+                    snippets(a.search(SearchRequest.of("あんぜんあんしん"))));
+        }
+    }
+
+    private static Set<String> snippets(SearchResponse r) {
+        return r.hits().stream().map(SearchResponse.Hit::snippet).collect(Collectors.toSet());
     }
 
     @Test
