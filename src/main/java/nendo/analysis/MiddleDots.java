@@ -25,6 +25,28 @@ public final class MiddleDots {
     }
 
     /**
+     * The text with each middle dot that joins two CJK characters left out: the spelling the
+     * analysis reads, for comparing words outside it (synonym groups). ー counts as katakana, as
+     * it does for the tokenizer.
+     */
+    public static String withoutJoins(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean joining = joins(c) && i > 0 && i + 1 < text.length()
+                    && isCjk(text.codePointBefore(i)) && isCjk(text.codePointAt(i + 1));
+            if (!joining) out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean isCjk(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return c == 'ー' || script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
+    /**
      * Replaces each middle dot by {@link #MARK}, one character for one, so offsets are untouched.
      * StandardTokenizer drops ・ without a trace, but keeps ゠ (Unicode gives it the word-break
      * property of katakana), so the filter after it ({@link MiddleDotJoinFilter}) can tell a dot from

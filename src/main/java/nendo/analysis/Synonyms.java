@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,11 +52,15 @@ public final class Synonyms {
             if (line.isEmpty() || line.startsWith("#")) continue;
             String[] parts = line.split("[,，、]", -1);
             Set<String> words = new LinkedHashSet<>();
+            Set<String> keys = new HashSet<>();
             for (String part : parts) {
                 String word = part.strip();
                 if (word.isEmpty()) throw error(fileName, lineNo, "空の語があります（カンマが続いているか、行末にカンマがあります）");
                 if (word.matches(".*\\s.*")) throw error(fileName, lineNo, "語に空白は使えません: '" + word + "'");
-                if (!words.add(word)) throw error(fileName, lineNo, "同じ語が二度あります: '" + word + "'");
+                if (!keys.add(key(word))) {
+                    throw error(fileName, lineNo, "同じ語が二度あります: '" + word + "'（全角・半角、大文字・小文字、漢字・かなの間の「・」の有無は同じ語です）");
+                }
+                words.add(word);
             }
             if (words.size() < 2) throw error(fileName, lineNo, "同義語は二語以上をカンマで区切って書いてください");
             List<String> group = List.copyOf(words);
@@ -82,8 +87,9 @@ public final class Synonyms {
         return others;
     }
 
+    /** Words that search the same are one word: width, case and a middle dot between kanji or kana aside. */
     private static String key(String word) {
-        return Normalizer.normalize(word, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return MiddleDots.withoutJoins(Normalizer.normalize(word, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
     }
 
     private static IllegalArgumentException error(String file, int line, String message) {

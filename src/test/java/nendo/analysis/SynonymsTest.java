@@ -20,6 +20,10 @@ class SynonymsTest {
         assertEquals(List.of("デジタルトランスフォーメーション"), s.alternatives("ＤＸ"), "full-width folds to DX");
         assertEquals(List.of("デジタルトランスフォーメーション"), s.alternatives("dx"), "case folds");
         assertEquals(List.of(), s.alternatives("防災"));
+        for (String typed : List.of("ライフ・ワーク・バランス", "ライフワークバランス", "ワーク・ライフ・バランス")) {
+            assertEquals(true, s.alternatives(typed).contains(typed.contains("ワーク・ライフ") ? "ライフワークバランス" : "ワークライフバランス"),
+                    typed + ": a middle dot between kana is written or left out");
+        }
     }
 
     static Stream<Arguments> mistakes() {
@@ -28,6 +32,8 @@ class SynonymsTest {
                 Arguments.of("# note\na,,b", "synonyms.txt:2: 空の語"),
                 Arguments.of("a,b\nb,c", "synonyms.txt:2: 'b' は 1 行目にも"),
                 Arguments.of("a,a", "synonyms.txt:1: 同じ語が二度"),
+                Arguments.of("ＤＸ,dx", "synonyms.txt:1: 同じ語が二度"),
+                Arguments.of("ワーク・ライフ,ワークライフ", "synonyms.txt:1: 同じ語が二度"),
                 Arguments.of("a b,c", "synonyms.txt:1: 語に空白"));
     }
 
