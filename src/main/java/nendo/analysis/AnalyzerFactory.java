@@ -49,6 +49,14 @@ public final class AnalyzerFactory {
     private static final int CHAIN_VERSION = 1;
     private static final String USER_DICTIONARY = "userdict.txt";
 
+    /** The tokenizer's types that {@code CJKBigramFilter} pairs with the flags used here. */
+    private static final String[] PAIRED_TYPES = {
+        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC],
+        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HIRAGANA],
+        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.KATAKANA],
+        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL],
+    };
+
     private final UserDictionary userDictionary;
     private final String userDictionaryChecksum;
 
@@ -162,6 +170,17 @@ public final class AnalyzerFactory {
      */
     public Analyzer bigramCharacters() {
         return characterChain(characters -> characters);
+    }
+
+    /**
+     * Whether a token of the character chain is one the bigram filter pairs (the types its flags
+     * name below): what marks and the middle-dot join take for CJK.
+     */
+    public static boolean isPairedType(String type) {
+        for (String t : PAIRED_TYPES) {
+            if (t.equals(type)) return true;
+        }
+        return false;
     }
 
     /** NFKC, the tokenizer, width, case and middle dots: built here only, so the bigram chains cannot drift apart. */

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -25,13 +24,6 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 final class MiddleDotJoinFilter extends TokenFilter {
     /** A token to pass on; later pieces of a token go out after the filters below have changed the attributes. */
     private record Piece(String text, int start, int end, int increment, String type) {}
-
-    private static final String[] CJK_TYPES = {
-        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC],
-        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HIRAGANA],
-        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.KATAKANA],
-        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL],
-    };
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
@@ -54,7 +46,7 @@ final class MiddleDotJoinFilter extends TokenFilter {
             return true;
         }
         while (input.incrementToken()) {
-            if (!isCjk(type.type())) {
+            if (!AnalyzerFactory.isPairedType(type.type())) {
                 lastCharacterEnd = -1;
                 dotBefore = -1;
                 return true;
@@ -135,13 +127,6 @@ final class MiddleDotJoinFilter extends TokenFilter {
         type.setType(p.type());
         offset.setOffset(p.start(), p.end());
         position.setPositionIncrement(p.increment());
-    }
-
-    private static boolean isCjk(String type) {
-        for (String t : CJK_TYPES) {
-            if (t.equals(type)) return true;
-        }
-        return false;
     }
 
     @Override

@@ -3,9 +3,9 @@ package nendo.search;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import nendo.analysis.AnalyzerFactory;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
@@ -24,13 +24,6 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * {@code MiddleDotJoinFilter}).
  */
 final class CharacterRuns {
-    private static final String[] CJK_TYPES = {
-        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.IDEOGRAPHIC],
-        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HIRAGANA],
-        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.KATAKANA],
-        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL],
-    };
-
     private final Analyzer characters;
 
     /** @param characters the bigram chain before pairing ({@code AnalyzerFactory.bigramCharacters}) */
@@ -48,7 +41,7 @@ final class CharacterRuns {
             stream.reset();
             int lastEnd = -1;
             while (stream.incrementToken()) {
-                if (!isCjk(type.type())) {
+                if (!AnalyzerFactory.isPairedType(type.type())) {
                     lastEnd = -1;
                     continue;
                 }
@@ -75,13 +68,6 @@ final class CharacterRuns {
         }
         runs.breakRun();
         return runs;
-    }
-
-    private static boolean isCjk(String type) {
-        for (String t : CJK_TYPES) {
-            if (t.equals(type)) return true;
-        }
-        return false;
     }
 
     /** Code points of all runs in a row, each with its offsets and the end of its run. */
