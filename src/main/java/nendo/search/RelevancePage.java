@@ -35,8 +35,8 @@ import org.apache.lucene.util.BytesRef;
  * organization when their score can at most tie.
  */
 final class RelevancePage implements HitPage {
-    /** A word's tier: the entries holding the word's words (matched, not scored) and what it adds. */
-    record Tier(Query words, float score) {}
+    /** A tier: the entries its query matches (matched, not scored) and what it adds to their score. */
+    record Tier(Query query, float score) {}
 
     /**
      * A text query split for this page.
@@ -65,7 +65,7 @@ final class RelevancePage implements HitPage {
         this.tierScores = new float[tiers.size()];
         float all = 0;
         for (int i = 0; i < this.tiers.length; i++) {
-            this.tiers[i] = searcher.createWeight(searcher.rewrite(tiers.get(i).words()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            this.tiers[i] = searcher.createWeight(searcher.rewrite(tiers.get(i).query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
             this.tierScores[i] = tiers.get(i).score();
             all += tierScores[i];
         }

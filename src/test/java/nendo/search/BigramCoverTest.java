@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nendo.analysis.AnalyzerFactory;
 import nendo.analysis.MiddleDots;
+import nendo.analysis.Synonyms;
 import nendo.index.PlanFields;
 import nendo.testing.TestArchive;
 import org.apache.lucene.index.DirectoryReader;
@@ -189,6 +190,42 @@ class BigramCoverTest {
         }
         assertTrue(joinedRuns > 50, "joined runs " + joinedRuns);
         assertTrue(thinned > queries.size() / 2, "thinned " + thinned + " of " + queries.size());
+    }
+
+    /**
+     * A katakana word is counted by its reading alone (TextQueries), which must then find every
+     * entry its characters find: every stretch of 3 to 9 katakana in the bundled corpus's texts
+     * (a middle dot inside read through, as a resident would leave it out) that reads as spelled.
+     * The search's own query finds exactly what the characters or the reading find.
+     */
+    @Test
+    void aKatakanaWordsReadingFindsEveryEntryItsCharactersFind() throws IOException {
+        UnderstoodQuery.Parser parser = new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(ANALYSIS), Synonyms.none());
+        Set<String> words = new TreeSet<>();
+        Matcher katakana = Pattern.compile("[ァ-ヴー]+(?:・[ァ-ヴー]+)*").matcher("");
+        for (String text : texts) {
+            katakana.reset(text);
+            while (katakana.find()) {
+                String run = katakana.group().replace("・", "");
+                for (int start = 0; start < run.length(); start++) {
+                    for (int end = start + 3; end <= Math.min(run.length(), start + 9); end++) {
+                        String word = run.substring(start, end);
+                        if (TextQueries.readsAsSpelled(word)) words.add(word);
+                    }
+                }
+            }
+        }
+        int withVariants = 0;
+        for (String word : words) {
+            Set<Integer> byCharacters = docs(searcher, BigramCover.of(QUERIES.createPhraseQuery(PlanFields.TEXT_BIGRAM, word)));
+            Set<Integer> byReading = docs(searcher, BigramCover.ofReadings(QUERIES.createPhraseQuery(PlanFields.TEXT_READING, word)));
+            assertTrue(byReading.containsAll(byCharacters), word);
+            assertTrue(!byCharacters.isEmpty(), word);
+            assertEquals(byReading, docs(searcher, parser.parse("\"" + word + "\"").text()), word);
+            if (byReading.size() > byCharacters.size()) withVariants++;
+        }
+        assertTrue(words.size() > 300, "words " + words.size());
+        assertTrue(withVariants > 0, "no word found a spelling variant");
     }
 
     /** The kana runs the reading field holds for a text, rebuilt from its bigrams and position gaps. */

@@ -301,6 +301,34 @@ class SearchTest {
         assertTrue(r.hits().get(0).text().contains("ごみ"));
     }
 
+    /**
+     * A katakana word is found by its reading (which holds its spelling, its spelling variants and
+     * kanji read the same) and the text as typed ranks first, even a long entry against a short one,
+     * alone or as one side of an OR.
+     */
+    @Test
+    void aKatakanaWordIsFoundByReadingAndTheSpellingTypedRanksFirst(@TempDir Path other) throws IOException {
+        Path corpus = testCorpus(other, """
+                - ウエルカムイベントを開きます。
+                - 市民と事業者の協働により、地域の魅力を発信するウェルカムイベントを、駅前の広場で毎年開きます。
+                - 防災の日に訓練を行います。
+                """);
+        try (TestArchive small = TestArchive.of(other, corpus)) {
+            PlanArchive a = small.nendo().archive();
+            for (String q : List.of("ウェルカ", "ウェルカ OR 花火大会")) {
+                SearchResponse r = a.search(SearchRequest.of(q));
+                assertEquals(List.of("x-2020-01-02", "x-2020-01-01"), r.hits().stream().map(SearchResponse.Hit::id).toList(), q);
+                // A reading match marks the words read so (here Kuromoji's ウェルカムイベント).
+                assertEquals(Set.of("<mark>ウエルカム</mark>イベントを開きます。",
+                        "市民と事業者の協働により、地域の魅力を発信する<mark>ウェルカムイベント</mark>を、駅前の広場で毎年開きます。"),
+                        snippets(r), q);
+            }
+            SearchResponse bosai = a.search(SearchRequest.of("ボウサイ"));
+            assertEquals(List.of("x-2020-01-03"), bosai.hits().stream().map(SearchResponse.Hit::id).toList());
+            assertEquals(Set.of("<mark>防災</mark>の日に訓練を行います。"), snippets(bosai));
+        }
+    }
+
     @Test
     void bigramOnlyMatchAcrossAWordBoundaryNeverOutranksTheWord(@TempDir Path other) throws IOException {
         Path corpus = testCorpus(other, """

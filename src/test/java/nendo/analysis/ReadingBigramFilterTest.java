@@ -1,0 +1,127 @@
+package nendo.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ja.Token;
+import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.util.Attribute;
+import org.apache.lucene.util.AttributeFactory;
+import org.apache.lucene.util.AttributeImpl;
+import org.apache.lucene.util.AttributeReflector;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reading filter on words with readings given here, as a dictionary might give them: the
+ * analyzer table covers Kuromoji's own readings, and its dictionaries read every katakana word
+ * as spelled, so this is where a reading that says otherwise can be tried.
+ */
+class ReadingBigramFilterTest {
+    /** A word of the text and the reading its dictionary gives. */
+    private record Word(String surface, String reading) {}
+
+    /**
+     * A word spelled in katakana reads as spelled, whatever reading it is given, so that text
+     * matching a katakana query by its characters also matches it by reading (TextQueries counts
+     * such a query by its reading alone). Other words, ヶ included, keep their reading.
+     */
+    @Test
+    void aWordSpelledInKatakanaReadsAsSpelled() throws IOException {
+        assertEquals(List.of("ネツ", "ツト", "トア", "アミ"), bigrams(new Word("ネット", "アミ"), new Word("網", "アミ")));
+        assertEquals(List.of("カス", "スミ", "ミガ", "ガセ", "セキ"),
+                bigrams(new Word("霞", "カスミ"), new Word("ヶ", "ガ"), new Word("関", "セキ")));
+        assertEquals(List.of("バイ", "イオ", "オリ", "リン"), bigrams(new Word("ヴァイオリン", "ヴァイオリン")));
+    }
+
+    /** The filter's bigrams over words that touch in the text, each read as given. */
+    private static List<String> bigrams(Word... words) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (ReadingBigramFilter filter = new ReadingBigramFilter(new GivenWords(words))) {
+            CharTermAttribute term = filter.addAttribute(CharTermAttribute.class);
+            filter.reset();
+            while (filter.incrementToken()) out.add(term.toString());
+            filter.end();
+        }
+        return out;
+    }
+
+    /** Emits the words one after the other, each with its given reading. */
+    private static final class GivenWords extends Tokenizer {
+        private final Word[] words;
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final GivenReading reading = (GivenReading) addAttribute(ReadingAttribute.class);
+        private int next;
+        private int at;
+
+        GivenWords(Word[] words) {
+            super(new AttributeFactory() {
+                @Override
+                public AttributeImpl createAttributeInstance(Class<? extends Attribute> type) {
+                    return type == ReadingAttribute.class ? new GivenReading()
+                            : AttributeFactory.DEFAULT_ATTRIBUTE_FACTORY.createAttributeInstance(type);
+                }
+            });
+            this.words = words;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next == words.length) return false;
+            clearAttributes();
+            Word w = words[next++];
+            term.append(w.surface());
+            offset.setOffset(at, at + w.surface().length());
+            at += w.surface().length();
+            reading.value = w.reading();
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+            at = 0;
+        }
+    }
+
+    /** A reading set directly, where Kuromoji's attribute takes it from a dictionary entry. */
+    public static final class GivenReading extends AttributeImpl implements ReadingAttribute {
+        private String value;
+
+        @Override
+        public String getReading() {
+            return value;
+        }
+
+        @Override
+        public String getPronunciation() {
+            return value;
+        }
+
+        @Override
+        public void setToken(Token token) {
+            throw new UnsupportedOperationException("readings are given directly here");
+        }
+
+        @Override
+        public void clear() {
+            value = null;
+        }
+
+        @Override
+        public void copyTo(AttributeImpl target) {
+            ((GivenReading) target).value = value;
+        }
+
+        @Override
+        public void reflectWith(AttributeReflector reflector) {
+            reflector.reflect(ReadingAttribute.class, "reading", value);
+        }
+    }
+}
