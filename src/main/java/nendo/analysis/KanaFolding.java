@@ -44,16 +44,16 @@ public final class KanaFolding {
     }
 
     /**
-     * True for a word written in full-size katakana and long-vowel marks only (ネットワーク, not ヶ or
-     * ヵ, which are read as counters and particles: 霞ヶ関 is カスミガセキ). Such a word reads as it is
-     * spelled ({@code ReadingBigramFilter} takes its reading from its spelling, not the dictionary),
-     * so in the reading field it is exactly {@link #fold} of its text.
+     * True for a word written in kana and long-vowel marks only (ネットワーク, いじめ, ハザードまっぷ),
+     * but not ヶ or ヵ (ゖ, ゕ), which are read as counters and particles: 霞ヶ関 is カスミガセキ.
+     * Such a word reads as it is spelled ({@code ReadingBigramFilter} takes its reading from its
+     * spelling, not the dictionary), so in the reading field it is exactly {@link #fold} of its text.
      */
-    public static boolean isSpelledKatakana(CharSequence text) {
+    public static boolean isSpelledKana(CharSequence text) {
         if (text.isEmpty()) return false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!(c >= 'ァ' && c <= 'ヴ' || c == 'ー')) return false;
+            if (!(c >= 'ぁ' && c <= 'ゔ' || c >= 'ァ' && c <= 'ヴ' || c == 'ー')) return false;
         }
         return true;
     }

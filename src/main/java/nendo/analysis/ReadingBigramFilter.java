@@ -61,11 +61,11 @@ final class ReadingBigramFilter extends TokenFilter {
         int lastEnd = -1;
         boolean first = true;
         while (input.incrementToken()) {
-            // A word spelled in katakana reads as spelled, whatever the dictionary says (it rarely
-            // differs), so that text matching a katakana query by its characters always matches it
-            // by reading too: TextQueries counts such a query's matches by reading alone.
+            // A word spelled in kana reads as spelled, whatever the dictionary says (it rarely
+            // differs: いう as ユウ), so that text matching a kana query by its characters always
+            // matches it by reading too: TextQueries counts such a query's matches by reading alone.
             String r = reading.getReading();
-            String kana = KanaFolding.fold(r == null || KanaFolding.isSpelledKatakana(term) ? term.toString() : r);
+            String kana = KanaFolding.fold(r == null || KanaFolding.isSpelledKana(term) ? term.toString() : r);
             if (kana.isEmpty() && lastEnd >= 0 && offset.startOffset() == lastEnd) {
                 // Long-vowel marks alone (Kuromoji cuts わーく as わ ー く): nothing to read, and
                 // the word goes on, as ワーク reads ワク.

@@ -32,8 +32,9 @@ final class TextQueries {
     /** A reading match is a guess at the kanji meant: it counts less than the literal text. */
     private static final float READING_BOOST = 0.5f;
     /**
-     * Added when a katakana word matched by reading is also in the text as typed: more than any
-     * reading score here, so the spelling typed ranks above a variant (バイオリン, ヴァイオリン).
+     * Added when a kana word matched by reading is also in the text as typed: more than any
+     * reading score here, so the spelling typed ranks above a variant (バイオリン, ヴァイオリン) or
+     * kanji read the same (こども above 子供).
      */
     private static final float SPELLING_TIER = 25.0f;
     /** A synonym is what the user probably meant, not what they typed: it ranks below the literal word. */
@@ -206,20 +207,20 @@ final class TextQueries {
 
     /**
      * Whether every entry holding the word's characters also holds its reading, so the reading
-     * alone finds all its matches: a katakana word reads as spelled in the index, and a folded
+     * alone finds all its matches: a kana word reads as spelled in the index, and a folded
      * spelling of two kana or more is a phrase that any text containing the word contains. A word
      * starting with a small vowel or ending in ヴ is left out: in the text the ヴ and the vowel
      * fold together (ヴァ → バ) across the word's edge.
      */
     static boolean readsAsSpelled(String text) {
-        return KanaFolding.isSpelledKatakana(text)
-                && "ァィェォ".indexOf(text.charAt(0)) < 0
-                && text.charAt(text.length() - 1) != 'ヴ'
+        return KanaFolding.isSpelledKana(text)
+                && "ァィェォぁぃぇぉ".indexOf(text.charAt(0)) < 0
+                && "ヴゔ".indexOf(text.charAt(text.length() - 1)) < 0
                 && KanaFolding.fold(text).length() >= 2;
     }
 
     /**
-     * A katakana word found by its reading alone: its characters (the text as typed) and its words
+     * A kana word found by its reading alone: its characters (the text as typed) and its words
      * become tiers on top of the reading's score, instead of a second phrase to match and score for
      * every entry. Matching both phrases cost about as much again as the reading alone (measured:
      * ネットワーク, 58,000 matches in 1M), and every entry the characters find, the reading finds.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reading filter on words with readings given here, as a dictionary might give them: the
- * analyzer table covers Kuromoji's own readings, and its dictionaries read every katakana word
+ * analyzer table covers Kuromoji's own readings, and its dictionary reads nearly every kana word
  * as spelled, so this is where a reading that says otherwise can be tried.
  */
 class ReadingBigramFilterTest {
@@ -26,16 +26,17 @@ class ReadingBigramFilterTest {
     private record Word(String surface, String reading) {}
 
     /**
-     * A word spelled in katakana reads as spelled, whatever reading it is given, so that text
-     * matching a katakana query by its characters also matches it by reading (TextQueries counts
-     * such a query by its reading alone). Other words, ヶ included, keep their reading.
+     * A word spelled in kana reads as spelled, whatever reading it is given (IPADIC reads いう
+     * also as ユウ), so that text matching a kana query by its characters also matches it by reading
+     * (TextQueries counts such a query by its reading alone). Other words, ヶ included, keep theirs.
      */
     @Test
-    void aWordSpelledInKatakanaReadsAsSpelled() throws IOException {
+    void aWordSpelledInKanaReadsAsSpelled() throws IOException {
         assertEquals(List.of("ネツ", "ツト", "トア", "アミ"), bigrams(new Word("ネット", "アミ"), new Word("網", "アミ")));
         assertEquals(List.of("カス", "スミ", "ミガ", "ガセ", "セキ"),
                 bigrams(new Word("霞", "カスミ"), new Word("ヶ", "ガ"), new Word("関", "セキ")));
         assertEquals(List.of("バイ", "イオ", "オリ", "リン"), bigrams(new Word("ヴァイオリン", "ヴァイオリン")));
+        assertEquals(List.of("トイ", "イウ"), bigrams(new Word("と", "ト"), new Word("いう", "ユウ")));
     }
 
     /** The filter's bigrams over words that touch in the text, each read as given. */

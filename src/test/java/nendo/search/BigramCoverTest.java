@@ -193,16 +193,16 @@ class BigramCoverTest {
     }
 
     /**
-     * A katakana word is counted by its reading alone (TextQueries), which must then find every
-     * entry its characters find: every stretch of 3 to 9 katakana in the bundled corpus's texts
-     * (a middle dot inside read through, as a resident would leave it out) that reads as spelled.
-     * The search's own query finds exactly what the characters or the reading find.
+     * A kana word is counted by its reading alone (TextQueries), which must then find every entry
+     * its characters find: every stretch of 3 to 9 kana in the bundled corpus's texts (a middle
+     * dot inside read through, as a resident would leave it out) that reads as spelled. The
+     * search's own query finds exactly what the characters or the reading find.
      */
     @Test
-    void aKatakanaWordsReadingFindsEveryEntryItsCharactersFind() throws IOException {
+    void aKanaWordsReadingFindsEveryEntryItsCharactersFind() throws IOException {
         UnderstoodQuery.Parser parser = new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(ANALYSIS), Synonyms.none());
         Set<String> words = new TreeSet<>();
-        Matcher katakana = Pattern.compile("[ァ-ヴー]+(?:・[ァ-ヴー]+)*").matcher("");
+        Matcher katakana = Pattern.compile("[ぁ-ゔァ-ヴー]+(?:・[ぁ-ゔァ-ヴー]+)*").matcher("");
         for (String text : texts) {
             katakana.reset(text);
             while (katakana.find()) {

@@ -302,16 +302,18 @@ class SearchTest {
     }
 
     /**
-     * A katakana word is found by its reading (which holds its spelling, its spelling variants and
+     * A kana word is found by its reading (which holds its spelling, its spelling variants and
      * kanji read the same) and the text as typed ranks first, even a long entry against a short one,
      * alone or as one side of an OR.
      */
     @Test
-    void aKatakanaWordIsFoundByReadingAndTheSpellingTypedRanksFirst(@TempDir Path other) throws IOException {
+    void aKanaWordIsFoundByReadingAndTheSpellingTypedRanksFirst(@TempDir Path other) throws IOException {
         Path corpus = testCorpus(other, """
                 - ウエルカムイベントを開きます。
                 - 市民と事業者の協働により、地域の魅力を発信するウェルカムイベントを、駅前の広場で毎年開きます。
                 - 防災の日に訓練を行います。
+                - 子供の居場所をつくります。
+                - 市民と地域の団体が協力して、放課後のこどもの居場所を、学校の近くに新しく毎年つくります。
                 """);
         try (TestArchive small = TestArchive.of(other, corpus)) {
             PlanArchive a = small.nendo().archive();
@@ -326,6 +328,8 @@ class SearchTest {
             SearchResponse bosai = a.search(SearchRequest.of("ボウサイ"));
             assertEquals(List.of("x-2020-01-03"), bosai.hits().stream().map(SearchResponse.Hit::id).toList());
             assertEquals(Set.of("<mark>防災</mark>の日に訓練を行います。"), snippets(bosai));
+            SearchResponse kodomo = a.search(SearchRequest.of("こども"));
+            assertEquals(List.of("x-2020-01-05", "x-2020-01-04"), kodomo.hits().stream().map(SearchResponse.Hit::id).toList());
         }
     }
 
