@@ -32,9 +32,11 @@ final class TextQueries {
     /** A reading match is a guess at the kanji meant: it counts less than the literal text. */
     private static final float READING_BOOST = 0.5f;
     /**
-     * Added when a kana word matched by reading is also in the text as typed: more than any
-     * reading score here, so the spelling typed ranks above a variant (バイオリン, ヴァイオリン) or
-     * kanji read the same (こども above 子供).
+     * Added when a kana word matched by reading is also in the text as typed, so the spelling typed
+     * ranks above a variant (バイオリン, ヴァイオリン) or kanji read the same (こども above 子供). A
+     * constant rather than the characters' BM25, which would have to be matched and scored for every
+     * entry; it outweighs the reading score's spread between entries unless one is far shorter or
+     * says the word far more often (the reading score is halved, and both entries share its idf).
      */
     private static final float SPELLING_TIER = 25.0f;
     /** A synonym is what the user probably meant, not what they typed: it ranks below the literal word. */
