@@ -1,5 +1,7 @@
 package nendo.analysis;
 
+import java.util.function.IntPredicate;
+
 /**
  * Folds kana so that spellings of one sound compare equal: hiragana to katakana, small kana to
  * full size (ウェルカム = ウエルカム), ヴ syllables to their バ-row equivalents (ヴァイオリン =
@@ -50,22 +52,12 @@ public final class KanaFolding {
      * spelling, not the dictionary), so in the reading field it is exactly {@link #fold} of its text.
      */
     public static boolean isSpelledKana(CharSequence text) {
-        if (text.isEmpty()) return false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'ぁ' && c <= 'ゔ' || c >= 'ァ' && c <= 'ヴ' || c == 'ー')) return false;
-        }
-        return true;
+        return consistsOf(text, c -> c >= 'ぁ' && c <= 'ゔ' || c >= 'ァ' && c <= 'ヴ' || c == 'ー');
     }
 
     /** True for a non-empty string of katakana only (after {@link #fold}). */
     public static boolean isKatakana(String text) {
-        if (text.isEmpty()) return false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 'ァ' || c > 'ヺ') return false;
-        }
-        return true;
+        return consistsOf(text, c -> c >= 'ァ' && c <= 'ヺ');
     }
 
     /** False for runs of digits and punctuation only (2022, 10月 stays), which make poor suggestions. */
@@ -75,11 +67,14 @@ public final class KanaFolding {
 
     /** True if a query word is written in kana only (hiragana, katakana, long-vowel mark). */
     public static boolean isKanaWord(String text) {
+        return consistsOf(text, c -> c >= 'ぁ' && c <= 'ゖ' || c >= 'ァ' && c <= 'ヺ' || c == 'ー');
+    }
+
+    /** Whether the text is not empty and every character passes (a loop: it runs per indexed word). */
+    private static boolean consistsOf(CharSequence text, IntPredicate allowed) {
         if (text.isEmpty()) return false;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean kana = (c >= 'ぁ' && c <= 'ゖ') || (c >= 'ァ' && c <= 'ヺ') || c == 'ー' || c == 'ゔ';
-            if (!kana) return false;
+            if (!allowed.test(text.charAt(i))) return false;
         }
         return true;
     }
