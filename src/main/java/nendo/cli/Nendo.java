@@ -3,6 +3,8 @@ package nendo.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import nendo.analysis.AnalyzerFactory;
 import nendo.analysis.Synonyms;
 import nendo.config.AppConfig;
@@ -50,6 +52,33 @@ public final class Nendo implements AutoCloseable {
     /** Makes the index match the corpus and the analysis settings, rebuilding only if needed. */
     public IndexState ensureIndex() throws IOException {
         return index.ensureCurrent(readCorpus());
+    }
+
+    /**
+     * Opens the index for the service: current, rebuilt first, or (when only the corpus changed)
+     * the earlier index as it is, for {@link #rebuildInBackground} to replace.
+     */
+    public ArchiveIndex.Opening openIndexForServing() throws IOException {
+        return index.openForServing(readCorpus());
+    }
+
+    /** The state of the index's latest commit. */
+    public IndexState indexState() throws IOException {
+        return index.state().orElseThrow(() -> new IllegalStateException("index not built"));
+    }
+
+    /**
+     * Rebuilds from the corpus as it is on disk now, on a thread of its own, while searches go on
+     * against the commit they find; they see the new one once it is committed.
+     */
+    public CompletableFuture<IndexState> rebuildInBackground() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return index.rebuild(readCorpus());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, work -> Thread.ofPlatform().name("nendo-rebuild").daemon().start(work));
     }
 
     /** Rebuilds the index from the given snapshot whatever its state. */

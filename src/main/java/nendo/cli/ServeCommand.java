@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nendo.config.AppConfig;
+import nendo.index.ArchiveIndex;
 import nendo.index.IndexState;
 import nendo.model.CorpusProblem;
 import nendo.web.WebApp;
@@ -18,7 +19,11 @@ import picocli.CommandLine.Spec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the service on the corpus, (re)building the index first if it is missing or stale. */
+/**
+ * Starts the service on the corpus: the index is built first if it is missing or was built with
+ * other settings; if only the corpus changed, the service starts on the earlier index at once and
+ * rebuilds it in the background.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "検索サービスを起動します (start the web service)")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -58,10 +63,24 @@ final class ServeCommand implements Callable<Integer> {
                 LOG.warn("warming up the analyzers failed: {}", e.toString());
             }
         });
-        IndexState state = nendo.ensureIndex();
+        ArchiveIndex.Opening opening = nendo.openIndexForServing();
+        IndexState state = nendo.indexState();
         warmUp.join();
         for (CorpusProblem p : state.invalidFiles()) out.println("無効なファイル (skipped): " + p);
         WebApp web = nendo.web().start(host, port);
+        if (opening == ArchiveIndex.Opening.EARLIER_CORPUS) {
+            out.println("コーパスが変わったため索引を作り直しています。終わるまでは前回の索引で応答します"
+                    + " (corpus changed: rebuilding in the background, serving the earlier index meanwhile)");
+            nendo.rebuildInBackground().whenComplete((rebuilt, failure) -> {
+                if (failure != null) {
+                    LOG.error("索引の作り直しに失敗しました。前回の索引で応答を続けます (rebuild failed, still serving the earlier index)",
+                            failure);
+                    return;
+                }
+                LOG.info("索引を作り直しました: 文書 {} 件, 事業 {} 件 (rebuilt)", rebuilt.documents(), rebuilt.measures());
+                for (CorpusProblem p : rebuilt.invalidFiles()) LOG.warn("無効なファイル (skipped): {}", p);
+            });
+        }
         // `index` run in another terminal commits beside us: look for a new commit now and then.
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nendo-index-refresh");

@@ -76,13 +76,22 @@ public final class ArchiveIndex implements Closeable {
         return Optional.of(commitData.read(SegmentInfos.readLatestCommit(directory).getUserData()));
     }
 
-    /** True if the index was built by these analysis settings and this schema from this corpus. */
-    public boolean isCurrentFor(CorpusSnapshot corpus) throws IOException {
-        Optional<IndexState> state = state();
-        return state.isPresent()
-                && SCHEMA.equals(state.get().schema())
-                && analysis.signature().equals(state.get().analysis())
-                && corpus.fingerprint().equals(state.get().corpusFingerprint());
+    /** True if the index was built by these analysis settings and this schema (from any corpus). */
+    private boolean builtWithTheseSettings(IndexState state) {
+        return SCHEMA.equals(state.schema()) && analysis.signature().equals(state.analysis());
+    }
+
+    /** How {@link #openForServing} left the index. */
+    public enum Opening {
+        /** Built from this corpus with these settings, and opened. */
+        CURRENT,
+        /** Missing, built with other settings or unreadable: rebuilt, then opened. */
+        REBUILT,
+        /**
+         * Built with these settings from an earlier version of the corpus, readable and complete:
+         * opened as it is, answering for that version until the caller {@link #rebuild}s it.
+         */
+        EARLIER_CORPUS
     }
 
     /**
@@ -90,19 +99,47 @@ public final class ArchiveIndex implements Closeable {
      * truncated, another program's); otherwise keeps it. An unreadable index is never served.
      */
     public IndexState ensureCurrent(CorpusSnapshot corpus) throws IOException {
+        open(corpus, false);
+        return state().orElseThrow();
+    }
+
+    /**
+     * Like {@link #ensureCurrent}, except that an index of an earlier version of the corpus is
+     * opened without waiting for a rebuild: at a million records a rebuild takes over a minute,
+     * and until it ends the earlier index gives the right answers for the corpus as it was. An
+     * index built with other analysis settings or another schema is still rebuilt first, since
+     * it would answer wrongly, and an unreadable one is never served.
+     */
+    public Opening openForServing(CorpusSnapshot corpus) throws IOException {
+        return open(corpus, true);
+    }
+
+    private Opening open(CorpusSnapshot corpus, boolean earlierCorpusWillDo) throws IOException {
         try {
-            if (isCurrentFor(corpus)) {
+            Optional<IndexState> state = state();
+            boolean sameSettings = state.isPresent() && builtWithTheseSettings(state.get());
+            boolean sameCorpus = sameSettings && corpus.fingerprint().equals(state.get().corpusFingerprint());
+            if (sameCorpus || sameSettings && earlierCorpusWillDo) {
                 openSearchers();
                 verifyCounts();
-                return state().orElseThrow();
+                if (sameCorpus) return Opening.CURRENT;
+                LOG.info("コーパスが変わりました。作り直す間は前回の索引で応答します (corpus changed: serving the earlier index until it is rebuilt)");
+                return Opening.EARLIER_CORPUS;
             }
             LOG.info("索引を作り直します (index missing, stale or built with other analysis settings)");
         } catch (IOException | RuntimeException e) {
             LOG.warn("索引を読めないため、コーパスから作り直します (unreadable index: {})", e.toString());
             closeSearchers();
-            return rebuildOver(corpus, true);
+            rebuildOver(corpus, true);
+            return Opening.REBUILT;
         }
-        return rebuild(corpus);
+        rebuild(corpus);
+        return Opening.REBUILT;
+    }
+
+    /** True while a rebuild is writing (the index answers from its previous commit meanwhile). */
+    public boolean rebuilding() {
+        return writing.isLocked();
     }
 
     /**

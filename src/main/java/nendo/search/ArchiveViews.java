@@ -46,8 +46,10 @@ public final class ArchiveViews {
 
     /**
      * {@code keptFiles}: invalid files whose last good version is still served from the previous
-     * index, so that one broken edit never removes a published document.
+     * index, so that one broken edit never removes a published document. {@code rebuilding}: a
+     * rebuild is under way; until it commits, answers (and these counts) are the index's as built
+     * at {@code builtAt}.
      */
     public record Health(String status, int documents, int measures, int missions, List<CorpusProblem> invalidFiles,
-                         List<String> keptFiles, String builtAt, String analysis) {}
+                         List<String> keptFiles, String builtAt, String analysis, boolean rebuilding) {}
 }

@@ -229,7 +229,7 @@ public final class PlanArchive {
     public ArchiveViews.Health health() throws IOException {
         IndexState s = index.state().orElseThrow(() -> new IllegalStateException("no index"));
         return new ArchiveViews.Health("ok", s.documents(), s.measures(), s.missions(), s.invalidFiles(), s.keptFiles(),
-                s.builtAt(), s.analysis());
+                s.builtAt(), s.analysis(), index.rebuilding());
     }
 
     private static int positionOf(PlanDocument plan, String measureId) {

@@ -105,18 +105,47 @@ class IndexLifecycleTest {
         try (Nendo nendo = Nendo.open(config())) {
             firstBuild = nendo.ensureIndex().builtAt();
         }
-        try (FSDirectory directory = FSDirectory.open(dir.resolve("index"));
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
-                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-            Map<String, String> data = new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
-            data.put("analysis", "some-other-chain");
-            writer.setLiveCommitData(data.entrySet());
-            writer.commit();
-        }
+        recordAnalysis("some-other-chain");
         try (Nendo nendo = Nendo.open(config())) {
             IndexState state = nendo.ensureIndex();
             assertNotEquals(firstBuild, state.builtAt());
             assertTrue(state.analysis().startsWith("nendo-analysis/"), state.analysis());
+        }
+    }
+
+    /** The service may answer from an index of an earlier corpus, never from one of other settings. */
+    @Test
+    void theServiceWaitsForARebuildOnlyWhenTheSettingsDiffer() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        String firstBuild;
+        try (Nendo nendo = Nendo.open(config())) {
+            firstBuild = nendo.ensureIndex().builtAt();
+            assertEquals(ArchiveIndex.Opening.CURRENT, nendo.openIndexForServing());
+        }
+        Path mitaka = dir.resolve("corpus/mitaka/2019.md");
+        Files.writeString(mitaka, Files.readString(mitaka) + "- 新しく追加した独自事業ぴよぴよ計画を推進します。\n");
+        try (Nendo nendo = Nendo.open(config())) {
+            assertEquals(ArchiveIndex.Opening.EARLIER_CORPUS, nendo.openIndexForServing());
+            assertEquals(firstBuild, nendo.indexState().builtAt());
+            assertEquals(0, nendo.archive().search(SearchRequest.of("ぴよぴよ計画")).total());
+        }
+        recordAnalysis("some-other-chain");
+        try (Nendo nendo = Nendo.open(config())) {
+            assertEquals(ArchiveIndex.Opening.REBUILT, nendo.openIndexForServing());
+            assertNotEquals(firstBuild, nendo.indexState().builtAt());
+            assertEquals(1, nendo.archive().search(SearchRequest.of("ぴよぴよ計画")).total());
+        }
+    }
+
+    /** Rewrites the latest commit's record of the analysis settings, as an older version would have. */
+    private void recordAnalysis(String analysis) throws Exception {
+        try (FSDirectory directory = FSDirectory.open(dir.resolve("index"));
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
+                     .setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            Map<String, String> data = new HashMap<>(SegmentInfos.readLatestCommit(directory).getUserData());
+            data.put("analysis", analysis);
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
         }
     }
 
