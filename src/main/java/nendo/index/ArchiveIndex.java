@@ -188,7 +188,7 @@ public final class ArchiveIndex implements Closeable {
                 unreadable = true;
             }
             if (unreadable) DamagedIndex.clear(directory);
-            List<PlanDocument> kept = unreadable ? List.of() : lastGoodVersions(corpus);
+            List<PlanDocument> kept = unreadable ? List.of() : LastGoodVersions.of(directory, json, corpus);
             try {
                 return write(corpus, kept);
             } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
@@ -262,36 +262,6 @@ public final class ArchiveIndex implements Closeable {
         }
         openSearchers();
         return state().orElseThrow();
-    }
-
-    /** Documents of the current commit whose files are invalid in {@code corpus} and not replaced by a valid one. */
-    private List<PlanDocument> lastGoodVersions(CorpusSnapshot corpus) {
-        if (corpus.problems().isEmpty()) return List.of();
-        java.util.Set<String> invalidFiles = new java.util.HashSet<>();
-        corpus.problems().forEach(p -> invalidFiles.add(p.file()));
-        java.util.Set<String> validIds = new java.util.HashSet<>();
-        corpus.documents().forEach(d -> validIds.add(d.id()));
-        List<PlanDocument> kept = new java.util.ArrayList<>();
-        try {
-            if (!DirectoryReader.indexExists(directory)) return List.of();
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                var kindDocument = org.apache.lucene.document.KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT);
-                var top = searcher.search(kindDocument, Math.max(1, searcher.count(kindDocument)));
-                for (var sd : top.scoreDocs) {
-                    String stored = searcher.storedFields().document(sd.doc).get(PlanFields.DOCUMENT_JSON);
-                    PlanDocument previous = json.readValue(stored, PlanDocument.class);
-                    if (invalidFiles.contains(previous.sourcePath()) && !validIds.contains(previous.id())) {
-                        kept.add(corpus.aliases().apply(previous));
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // An unreadable or foreign previous index has nothing to keep; the rebuild replaces it.
-            LOG.warn("前回の索引を読めないため、無効なファイルの旧版は引き継ぎません: {}", e.toString());
-            return List.of();
-        }
-        return kept;
     }
 
     /**
