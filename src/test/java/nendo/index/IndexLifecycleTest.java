@@ -100,11 +100,7 @@ class IndexLifecycleTest {
 
     @Test
     void indexBuiltWithOtherAnalysisSettingsIsRebuilt() throws Exception {
-        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
-        String firstBuild;
-        try (Nendo nendo = Nendo.open(config())) {
-            firstBuild = nendo.ensureIndex().builtAt();
-        }
+        String firstBuild = buildTheBundledCorpus();
         recordAnalysis("some-other-chain");
         try (Nendo nendo = Nendo.open(config())) {
             IndexState state = nendo.ensureIndex();
@@ -116,11 +112,10 @@ class IndexLifecycleTest {
     /** The service may answer from an index of an earlier corpus, never from one of other settings. */
     @Test
     void theServiceWaitsForARebuildOnlyWhenTheSettingsDiffer() throws Exception {
-        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
-        String firstBuild;
+        String firstBuild = buildTheBundledCorpus();
         try (Nendo nendo = Nendo.open(config())) {
-            firstBuild = nendo.ensureIndex().builtAt();
             assertEquals(ArchiveIndex.Opening.CURRENT, nendo.openIndexForServing());
+            assertEquals(firstBuild, nendo.indexState().builtAt());
         }
         Path mitaka = dir.resolve("corpus/mitaka/2019.md");
         Files.writeString(mitaka, Files.readString(mitaka) + "- 新しく追加した独自事業ぴよぴよ計画を推進します。\n");
@@ -134,6 +129,14 @@ class IndexLifecycleTest {
             assertEquals(ArchiveIndex.Opening.REBUILT, nendo.openIndexForServing());
             assertNotEquals(firstBuild, nendo.indexState().builtAt());
             assertEquals(1, nendo.archive().search(SearchRequest.of("ぴよぴよ計画")).total());
+        }
+    }
+
+    /** Copies the bundled corpus, indexes it and returns when the index was built. */
+    private String buildTheBundledCorpus() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        try (Nendo nendo = Nendo.open(config())) {
+            return nendo.ensureIndex().builtAt();
         }
     }
 
