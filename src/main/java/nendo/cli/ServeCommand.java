@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nendo.config.AppConfig;
 import nendo.index.ArchiveIndex;
+import nendo.index.BuildAbandonedException;
 import nendo.index.IndexState;
 import nendo.model.CorpusProblem;
 import nendo.web.WebApp;
@@ -41,6 +42,14 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether a background rebuild ended because the service is stopping. */
+    private static boolean abandoned(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BuildAbandonedException) return true;
+        }
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +81,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("コーパスが変わったため索引を作り直しています。終わるまでは前回の索引で応答します"
                     + " (corpus changed: rebuilding in the background, serving the earlier index meanwhile)");
             nendo.rebuildInBackground().whenComplete((rebuilt, failure) -> {
+                if (abandoned(failure)) return; // stopping: closing the index has said so
                 if (failure != null) {
                     LOG.error("索引の作り直しに失敗しました。前回の索引で応答を続けます (rebuild failed, still serving the earlier index)",
                             failure);

@@ -4,25 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nendo.analysis.AnalyzerFactory;
 import nendo.corpus.CorpusSnapshot;
-import nendo.corpus.MeasureRecords;
-import nendo.model.CorpusProblem;
 import nendo.model.PlanDocument;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,16 +28,15 @@ public final class ArchiveIndex implements Closeable {
     /** Bump when fields or entry layout change. */
     static final String SCHEMA = "nendo-schema/6";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
-    private static final double RAM_BUFFER_MB = 256;
-    /** Analysis threads for record files: one per core. */
-    private static final int INDEX_THREADS = Runtime.getRuntime().availableProcessors();
+    /** How long closing waits for an abandoned build to let go of the index folder. */
+    private static final long ABANDON_WAIT_SECONDS = 30;
 
     private final Directory directory;
     private final AnalyzerFactory analysis;
     private final ObjectMapper json;
     private final CommitData commitData;
     private final EntryDocuments entries;
-    private final IndexProgress progress;
+    private final IndexBuild build;
     private volatile SearcherManager searchers;
     private final ParallelSearchers searcherFactory = new ParallelSearchers();
     /** One build at a time; searchers keep answering from the last commit meanwhile. */
@@ -57,7 +48,7 @@ public final class ArchiveIndex implements Closeable {
         this.json = json;
         this.commitData = new CommitData(json);
         this.entries = new EntryDocuments(json, analysis.kuromojiStreams());
-        this.progress = progress;
+        this.build = new IndexBuild(directory, analysis, commitData, entries, progress);
     }
 
     public static ArchiveIndex open(Path dir, AnalyzerFactory analysis, ObjectMapper json) throws IOException {
@@ -189,79 +180,12 @@ public final class ArchiveIndex implements Closeable {
             }
             if (unreadable) DamagedIndex.clear(directory);
             List<PlanDocument> kept = unreadable ? List.of() : LastGoodVersions.of(directory, json, corpus);
-            try {
-                return write(corpus, kept);
-            } catch (org.apache.lucene.index.CorruptIndexException | org.apache.lucene.index.IndexFormatTooOldException
-                     | org.apache.lucene.index.IndexFormatTooNewException | java.nio.file.NoSuchFileException
-                     | java.io.FileNotFoundException | java.io.EOFException e) {
-                if (unreadable) throw e;
-                // The writer read the damaged previous commit (the index command over a broken index).
-                LOG.warn("索引を読めないため、コーパスから作り直します (unreadable index: {})", e.toString());
-                closeSearchers();
-                DamagedIndex.clear(directory);
-                return write(corpus, kept);
-            }
+            build.write(corpus, kept, unreadable, this::closeSearchers);
+            openSearchers();
+            return state().orElseThrow();
         } finally {
             writing.unlock();
         }
-    }
-
-    private IndexState write(CorpusSnapshot corpus, List<PlanDocument> kept) throws IOException {
-        for (PlanDocument k : kept) {
-            LOG.warn("{} は無効なため、前回の索引にあった版を使い続けます (kept last good version)", k.sourcePath());
-        }
-        IndexWriterConfig config = new IndexWriterConfig(PlanFields.indexAnalyzer(analysis))
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                // Fewer, larger flushed segments: less merging during a bulk build (measured).
-                .setRAMBufferSizeMB(RAM_BUFFER_MB)
-                // A bulk build leaves a handful of large segments: copying each into a compound
-                // file was one more write of the whole index for no gain (measured: +1–8% at 200k).
-                .setUseCompoundFile(false)
-                // Smaller stored-field chunks: each search reads its page's stored text.
-                .setCodec(new ArchiveCodec());
-        EvenSegments segments = new EvenSegments(INDEX_THREADS);
-        config.setMergePolicy(segments).setMergeScheduler(segments.scheduler());
-        int measures = 0;
-        int missions = 0;
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (PlanDocument plan : java.util.stream.Stream.concat(corpus.documents().stream(), kept.stream()).toList()) {
-                for (Document entry : entries.of(plan)) {
-                    writer.addDocument(entry);
-                    String kind = entry.get(PlanFields.KIND);
-                    if (PlanFields.KIND_MEASURE.equals(kind)) measures++;
-                    if (PlanFields.KIND_MISSION.equals(kind)) missions++;
-                }
-                // The same ids check refuses for records, from the one place that names them.
-                ids.addAll(plan.entryIds());
-            }
-            List<CorpusProblem> problems = new java.util.ArrayList<>(corpus.problems());
-            if (!corpus.recordFiles().isEmpty()) {
-                RecordIndexer.Outcome records = new RecordIndexer(entries, progress, INDEX_THREADS)
-                        .add(writer, corpus.recordFiles(), new MeasureRecords(corpus.aliases()), ids);
-                measures = Math.toIntExact(measures + records.measures());
-                missions = Math.toIntExact(missions + records.missions());
-                problems.addAll(records.problems());
-            }
-            IndexState state = new IndexState(SCHEMA, analysis.signature(), corpus.fingerprint(),
-                    corpus.documents().size() + kept.size(), measures, missions, problems,
-                    kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString());
-            long merging = System.nanoTime();
-            int mergedFrom = segments.mergeBulkBuild(writer);
-            if (mergedFrom > 0) {
-                LOG.info("索引の区分 {} 個を {} 個に統合しました: {} 秒 (segments merged, one per core)", mergedFrom,
-                        INDEX_THREADS, String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - merging) / 1e9));
-            }
-            writer.setLiveCommitData(commitData.of(state).entrySet());
-            writer.commit();
-        } catch (LockObtainFailedException e) {
-            throw new IOException("索引は別のプロセスが書き込み中です（index is locked by another process）: " + e.getMessage(), e);
-        } finally {
-            LOG.info("Kuromoji: 節の {}% は解析済みの結果を再利用 (clauses reused from the memo)",
-                    Math.round(entries.buildFinished() * 100));
-        }
-        openSearchers();
-        return state().orElseThrow();
     }
 
     /**
@@ -311,8 +235,21 @@ public final class ArchiveIndex implements Closeable {
         }
     }
 
+    /**
+     * Closes the index. A rebuild still under way is abandoned first: rolled back, so that the last
+     * commit stays the latest (the next start rebuilds), and waited for, so that its threads let go
+     * of the folder before it is closed.
+     */
     @Override
     public void close() throws IOException {
+        if (build.abandon()) {
+            LOG.info("終了するため索引の作り直しを中断しました。前回の索引はそのまま残ります (rebuild abandoned on close; the last commit stays)");
+        }
+        try {
+            if (writing.tryLock(ABANDON_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) writing.unlock();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         SearcherManager manager = searchers;
         if (manager != null) manager.close();
         entries.close();

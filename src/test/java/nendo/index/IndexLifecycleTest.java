@@ -3,6 +3,7 @@ package nendo.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -192,6 +193,88 @@ class IndexLifecycleTest {
             IndexState state = nendo.ensureIndex();
             assertEquals(2, state.invalidFiles().size());
             assertEquals(java.util.List.of("mitaka/2019.md"), state.keptFiles());
+        }
+    }
+
+    @Test
+    void aRebuildThatFailsHalfwayLeavesTheLastCommitAnswering() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        Path records = dir.resolve("corpus/records.jsonl");
+        Files.writeString(records, "{\"id\": \"r1\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"ぴよぴよ公園の整備\"}\n");
+        try (Nendo nendo = Nendo.open(config())) {
+            IndexState first = nendo.ensureIndex();
+            var corpus = nendo.readCorpus();
+            // The records file goes away after the snapshot listed it: the build cannot finish.
+            Files.delete(records);
+            assertThrows(java.io.IOException.class, () -> nendo.rebuild(corpus));
+            IndexState after = nendo.indexState();
+            assertEquals(first.builtAt(), after.builtAt(), "the last commit is still the latest");
+            assertEquals(first.measures(), after.measures());
+            nendo.refreshIndex();
+            assertEquals(1, nendo.archive().search(SearchRequest.of("ぴよぴよ公園")).total());
+            assertEquals(first.documents(), nendo.archive().health().documents());
+        }
+        try (Nendo nendo = Nendo.open(config())) {
+            assertEquals(ArchiveIndex.Opening.EARLIER_CORPUS, nendo.openIndexForServing(),
+                    "the next start finds the earlier commit whole");
+        }
+    }
+
+    @Test
+    void closingDuringARebuildAbandonsItAndKeepsTheLastCommitWhole() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        IndexState first;
+        try (Nendo nendo = Nendo.open(config())) {
+            first = nendo.ensureIndex();
+        }
+        Set<String> committedFiles = indexFiles();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            lines.append("{\"id\": \"r").append(i).append("\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"公園の整備 ")
+                    .append(i).append("\"}\n");
+        }
+        Files.writeString(dir.resolve("corpus/records.jsonl"), lines);
+        java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
+        IndexProgress slowStart = new IndexProgress() {
+            @Override
+            public void started(long totalBytes) {
+                building.countDown();
+                // Holds the build before its records long enough for close() to come first.
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void advanced(long bytesRead, long records) {}
+
+            @Override
+            public void finished(long records) {}
+        };
+        java.util.concurrent.CompletableFuture<IndexState> rebuild;
+        Nendo nendo = Nendo.open(config(), slowStart);
+        assertEquals(ArchiveIndex.Opening.EARLIER_CORPUS, nendo.openIndexForServing());
+        rebuild = nendo.rebuildInBackground();
+        assertTrue(building.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        nendo.close();
+        var failure = assertThrows(java.util.concurrent.ExecutionException.class, rebuild::get);
+        assertInstanceOf(BuildAbandonedException.class, failure.getCause().getCause(), failure.toString());
+
+        assertEquals(committedFiles, indexFiles(), "no files of the abandoned build are left");
+        try (Nendo again = Nendo.open(config())) {
+            assertEquals(ArchiveIndex.Opening.EARLIER_CORPUS, again.openIndexForServing());
+            assertEquals(first.builtAt(), again.indexState().builtAt());
+            assertEquals(first.measures(), again.archive().health().measures());
+            assertEquals(2000 + first.measures(), again.rebuild(again.readCorpus()).measures(), "the next rebuild completes");
+        }
+    }
+
+    private Set<String> indexFiles() throws java.io.IOException {
+        try (var files = Files.list(dir.resolve("index"))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> !f.equals("write.lock"))
+                    .collect(java.util.stream.Collectors.toSet());
         }
     }
 }
