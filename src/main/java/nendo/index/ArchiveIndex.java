@@ -242,8 +242,13 @@ public final class ArchiveIndex implements Closeable {
      */
     @Override
     public void close() throws IOException {
-        if (build.abandon()) {
-            LOG.info("終了するため索引の作り直しを中断しました。前回の索引はそのまま残ります (rebuild abandoned on close; the last commit stays)");
+        try {
+            if (build.abandon()) {
+                LOG.info("終了するため索引の作り直しを中断しました。前回の索引はそのまま残ります (rebuild abandoned on close; the last commit stays)");
+            }
+        } catch (IOException e) {
+            // Closing goes on: nothing was committed, and the next writer removes files left behind.
+            LOG.warn("作り直しの中断でエラーがありました (rolling back the rebuild failed: {})", e.toString());
         }
         try {
             if (writing.tryLock(ABANDON_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) writing.unlock();
