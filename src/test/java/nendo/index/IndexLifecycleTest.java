@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import nendo.cli.Nendo;
 import nendo.config.AppConfig;
 import nendo.search.SearchRequest;
@@ -206,7 +212,7 @@ class IndexLifecycleTest {
             var corpus = nendo.readCorpus();
             // The records file goes away after the snapshot listed it: the build cannot finish.
             Files.delete(records);
-            assertThrows(java.io.IOException.class, () -> nendo.rebuild(corpus));
+            assertThrows(IOException.class, () -> nendo.rebuild(corpus));
             IndexState after = nendo.indexState();
             assertEquals(first.builtAt(), after.builtAt(), "the last commit is still the latest");
             assertEquals(first.measures(), after.measures());
@@ -234,7 +240,7 @@ class IndexLifecycleTest {
                     .append(i).append("\"}\n");
         }
         Files.writeString(dir.resolve("corpus/records.jsonl"), lines);
-        java.util.concurrent.CountDownLatch building = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch building = new CountDownLatch(1);
         IndexProgress slowStart = new IndexProgress() {
             @Override
             public void started(long totalBytes) {
@@ -253,13 +259,12 @@ class IndexLifecycleTest {
             @Override
             public void finished(long records) {}
         };
-        java.util.concurrent.CompletableFuture<IndexState> rebuild;
         Nendo nendo = Nendo.open(config(), slowStart);
         assertEquals(ArchiveIndex.Opening.EARLIER_CORPUS, nendo.openIndexForServing());
-        rebuild = nendo.rebuildInBackground();
-        assertTrue(building.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        CompletableFuture<IndexState> rebuild = nendo.rebuildInBackground();
+        assertTrue(building.await(30, TimeUnit.SECONDS));
         nendo.close();
-        var failure = assertThrows(java.util.concurrent.ExecutionException.class, rebuild::get);
+        var failure = assertThrows(ExecutionException.class, rebuild::get);
         assertInstanceOf(BuildAbandonedException.class, failure.getCause().getCause(), failure.toString());
 
         assertEquals(committedFiles, indexFiles(), "no files of the abandoned build are left");
@@ -271,10 +276,10 @@ class IndexLifecycleTest {
         }
     }
 
-    private Set<String> indexFiles() throws java.io.IOException {
+    private Set<String> indexFiles() throws IOException {
         try (var files = Files.list(dir.resolve("index"))) {
             return files.map(f -> f.getFileName().toString()).filter(f -> !f.equals("write.lock"))
-                    .collect(java.util.stream.Collectors.toSet());
+                    .collect(Collectors.toSet());
         }
     }
 }
