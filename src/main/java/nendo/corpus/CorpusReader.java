@@ -33,9 +33,17 @@ public final class CorpusReader {
         if (!Files.isDirectory(root)) {
             throw new UncheckedIOException(new IOException("コーパスのフォルダがありません: " + root.toAbsolutePath()));
         }
-        List<Path> files = listFiles(root);
+        List<Path> listed = listFiles(root);
+        List<Path> files = listed.stream().filter(Files::isRegularFile).toList();
         List<PlanDocument> documents = new ArrayList<>();
         List<CorpusProblem> problems = new ArrayList<>();
+        for (Path link : listed) {
+            // A link whose target is gone would otherwise drop its file from the index unnoticed.
+            if (!Files.isRegularFile(link) && (isPlanFile(link) || MeasureRecords.isRecordFile(link.getFileName().toString()))) {
+                problems.add(new CorpusProblem(PlanFileParser.relative(root, link), 0,
+                        "リンク先のファイルがありません (broken link)"));
+            }
+        }
         Aliases aliases;
         try {
             aliases = aliasesReader.read(root);
@@ -75,7 +83,7 @@ public final class CorpusReader {
                 problems.add(e.problem());
             }
         }
-        return new CorpusSnapshot(documents, problems, fingerprint(root, files), aliases, recordFiles);
+        return new CorpusSnapshot(documents, problems, fingerprint(root, listed), aliases, recordFiles);
     }
 
     /** Where an organization lists its departments in aliases.yaml, a heading must be one of them. */
@@ -130,9 +138,10 @@ public final class CorpusReader {
         return name.toLowerCase(Locale.ROOT).endsWith(".md") && !name.equalsIgnoreCase("README.md");
     }
 
+    /** The regular files under {@code root}, and the links among them whose target is missing. */
     private static List<Path> listFiles(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
+            return walk.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.exists(p))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .sorted()
                     .toList();
@@ -160,7 +169,10 @@ public final class CorpusReader {
             for (Path file : files) {
                 digest.update(PlanFileParser.relative(root, file).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
+                if (!Files.isRegularFile(file)) {
+                    // A broken link: its problem is part of the state an index records.
+                    digest.update((byte) 1);
+                } else if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
                     digest.update((Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis())
                             .getBytes(StandardCharsets.UTF_8));
                 } else {

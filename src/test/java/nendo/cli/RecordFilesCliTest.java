@@ -143,4 +143,31 @@ class RecordFilesCliTest {
             assertEquals(1, nendo.archive().search(SearchRequest.of("橋梁")).total(), "changed file: rebuilt");
         }
     }
+
+    @Test
+    void aLinkToAMissingFileIsNamedAndTheRestIsIndexed() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        Files.createDirectories(corpus);
+        Files.writeString(corpus.resolve("市.jsonl"), "{\"id\": \"a\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"公園の整備\"}\n");
+        Files.createSymbolicLink(corpus.resolve("移した.jsonl"), temp.resolve("moved-away.jsonl"));
+        Files.createSymbolicLink(corpus.resolve("2019.md"), temp.resolve("moved-away.md"));
+        Path index = temp.resolve("index");
+
+        CliResult r = CliResult.run("index", "--corpus", corpus.toString(), "--index", index.toString());
+
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.out().contains("INDEXED records=1 "), r.toString());
+        assertTrue(r.err().contains("移した.jsonl: リンク先のファイルがありません"), r.toString());
+        assertTrue(r.err().contains("2019.md: リンク先のファイルがありません"), r.toString());
+
+        // The links are part of the corpus the index records: removing one is a change.
+        AppConfig config = new AppConfig(corpus, index, "127.0.0.1", 0);
+        try (Nendo nendo = Nendo.open(config)) {
+            assertEquals(2, nendo.ensureIndex().invalidFiles().size());
+        }
+        Files.delete(corpus.resolve("移した.jsonl"));
+        try (Nendo nendo = Nendo.open(config)) {
+            assertEquals(List.of("2019.md"), nendo.ensureIndex().invalidFiles().stream().map(p -> p.file()).toList());
+        }
+    }
 }

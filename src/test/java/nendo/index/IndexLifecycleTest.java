@@ -276,6 +276,24 @@ class IndexLifecycleTest {
         }
     }
 
+    @Test
+    void aPlanFileWhoseLinkBreaksKeepsItsLastGoodVersionOnline() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        try (Nendo nendo = Nendo.open(config())) {
+            nendo.ensureIndex();
+        }
+        // The file is moved elsewhere and a link left in its place points at where it was.
+        Path mitaka = dir.resolve("corpus/mitaka/2019.md");
+        Files.delete(mitaka);
+        Files.createSymbolicLink(mitaka, dir.resolve("moved-away/2019.md"));
+        try (Nendo nendo = Nendo.open(config())) {
+            IndexState state = nendo.ensureIndex();
+            assertEquals("mitaka/2019.md: リンク先のファイルがありません (broken link)", state.invalidFiles().get(0).toString());
+            assertEquals(java.util.List.of("mitaka/2019.md"), state.keptFiles());
+            assertEquals(1, nendo.archive().search(SearchRequest.of("ゆりかごプラス")).total());
+        }
+    }
+
     private Set<String> indexFiles() throws IOException {
         try (var files = Files.list(dir.resolve("index"))) {
             return files.map(f -> f.getFileName().toString()).filter(f -> !f.equals("write.lock"))
