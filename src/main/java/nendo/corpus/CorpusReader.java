@@ -33,13 +33,13 @@ public final class CorpusReader {
         if (!Files.isDirectory(root)) {
             throw new UncheckedIOException(new IOException("コーパスのフォルダがありません: " + root.toAbsolutePath()));
         }
-        List<Path> listed = listFiles(root);
-        List<Path> files = listed.stream().filter(Files::isRegularFile).toList();
+        Listing listing = Listing.of(root);
+        List<Path> files = listing.files();
         List<PlanDocument> documents = new ArrayList<>();
         List<CorpusProblem> problems = new ArrayList<>();
-        for (Path link : listed) {
+        for (Path link : listing.brokenLinks()) {
             // A link whose target is gone would otherwise drop its file from the index unnoticed.
-            if (!Files.isRegularFile(link) && (isPlanFile(link) || MeasureRecords.isRecordFile(link.getFileName().toString()))) {
+            if (isPlanFile(link) || MeasureRecords.isRecordFile(link.getFileName().toString())) {
                 problems.add(new CorpusProblem(PlanFileParser.relative(root, link), 0,
                         "リンク先のファイルがありません (broken link)"));
             }
@@ -83,7 +83,7 @@ public final class CorpusReader {
                 problems.add(e.problem());
             }
         }
-        return new CorpusSnapshot(documents, problems, fingerprint(root, listed), aliases, recordFiles);
+        return new CorpusSnapshot(documents, problems, fingerprint(root, listing), aliases, recordFiles);
     }
 
     /** Where an organization lists its departments in aliases.yaml, a heading must be one of them. */
@@ -138,15 +138,20 @@ public final class CorpusReader {
         return name.toLowerCase(Locale.ROOT).endsWith(".md") && !name.equalsIgnoreCase("README.md");
     }
 
-    /** The regular files under {@code root}, and the links among them whose target is missing. */
-    private static List<Path> listFiles(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> Files.isRegularFile(p) || Files.isSymbolicLink(p) && !Files.exists(p))
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The regular files under a corpus root and the links whose target is missing, sorted, hidden ones left out. */
+    private record Listing(List<Path> files, List<Path> brokenLinks) {
+        static Listing of(Path root) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                List<Path> files = new ArrayList<>();
+                List<Path> brokenLinks = new ArrayList<>();
+                walk.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(p -> {
+                    if (Files.isRegularFile(p)) files.add(p);
+                    else if (Files.isSymbolicLink(p) && !Files.exists(p)) brokenLinks.add(p);
+                });
+                return new Listing(files, brokenLinks);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -163,22 +168,24 @@ public final class CorpusReader {
      * A record file counts by its size and modification time instead: hashing hundreds of megabytes
      * at every start would cost seconds before the first answer.
      */
-    private static String fingerprint(Path root, List<Path> files) {
+    private static String fingerprint(Path root, Listing listing) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
+            for (Path file : listing.files()) {
                 digest.update(PlanFileParser.relative(root, file).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                if (!Files.isRegularFile(file)) {
-                    // A broken link: its problem is part of the state an index records.
-                    digest.update((byte) 1);
-                } else if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
+                if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
                     digest.update((Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis())
                             .getBytes(StandardCharsets.UTF_8));
                 } else {
                     digest.update(Files.readAllBytes(file));
                 }
                 digest.update((byte) 0);
+            }
+            // Broken links by name: their problems are part of the state an index records.
+            for (Path link : listing.brokenLinks()) {
+                digest.update(PlanFileParser.relative(root, link).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 1);
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
