@@ -68,22 +68,27 @@ public final class Nendo implements AutoCloseable {
     }
 
     /**
-     * Rebuilds from the corpus as it is on disk now, on a thread of its own, while searches go on
-     * against the commit they find; they see the new one once it is committed.
+     * Brings the index to the corpus as it is on disk now, on a thread of its own, while searches go
+     * on against the commit they find; they see the new one once it is committed.
      */
-    public CompletableFuture<IndexState> rebuildInBackground() {
+    public CompletableFuture<ArchiveIndex.Refresh> updateInBackground() {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return index.rebuild(readCorpus());
+                return index.update(readCorpus());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, work -> Thread.ofPlatform().name("nendo-rebuild").daemon().start(work));
     }
 
-    /** Rebuilds the index from the given snapshot whatever its state. */
+    /** Rebuilds the index from the given snapshot in full, whatever its state. */
     public IndexState rebuild(CorpusSnapshot corpus) throws IOException {
         return index.rebuild(corpus);
+    }
+
+    /** Brings the index to the given snapshot: in place where it can, else in full. */
+    public ArchiveIndex.Refresh update(CorpusSnapshot corpus) throws IOException {
+        return index.update(corpus);
     }
 
     /** Picks up a commit written by another process (the index command run beside the service). */
@@ -98,7 +103,7 @@ public final class Nendo implements AutoCloseable {
     /** A web app over this archive, not yet started. */
     public WebApp web() {
         return new WebApp(archive, doc -> corpusReader.readOriginal(config.corpusDir(), doc),
-                () -> index.tryRebuild(readCorpus()), config.adminToken(), json);
+                () -> index.tryUpdate(readCorpus()), config.adminToken(), json);
     }
 
     public AppConfig config() {

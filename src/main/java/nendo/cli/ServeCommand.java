@@ -78,17 +78,19 @@ final class ServeCommand implements Callable<Integer> {
         for (CorpusProblem p : state.invalidFiles()) out.println("無効なファイル (skipped): " + p);
         WebApp web = nendo.web().start(host, port);
         if (opening == ArchiveIndex.Opening.EARLIER_CORPUS) {
-            out.println("コーパスが変わったため索引を作り直しています。終わるまでは前回の索引で応答します"
-                    + " (corpus changed: rebuilding in the background, serving the earlier index meanwhile)");
-            nendo.rebuildInBackground().whenComplete((rebuilt, failure) -> {
+            out.println("コーパスが変わったため索引を更新しています。終わるまでは前回の索引で応答します"
+                    + " (corpus changed: updating the index in the background, serving the earlier index meanwhile)");
+            nendo.updateInBackground().whenComplete((refresh, failure) -> {
                 if (abandoned(failure)) return; // stopping: closing the index has said so
                 if (failure != null) {
-                    LOG.error("索引の作り直しに失敗しました。前回の索引で応答を続けます (rebuild failed, still serving the earlier index)",
+                    LOG.error("索引の更新に失敗しました。前回の索引で応答を続けます (update failed, still serving the earlier index)",
                             failure);
                     return;
                 }
-                LOG.info("索引を作り直しました: 文書 {} 件, 事業 {} 件 (rebuilt)", rebuilt.documents(), rebuilt.measures());
-                for (CorpusProblem p : rebuilt.invalidFiles()) LOG.warn("無効なファイル (skipped): {}", p);
+                IndexState updated = refresh.state();
+                LOG.info("索引を{}しました: 文書 {} 件, 事業 {} 件 ({})", refresh.inPlace() ? "更新" : "作り直",
+                        updated.documents(), updated.measures(), refresh.inPlace() ? "updated in place" : "rebuilt");
+                for (CorpusProblem p : updated.invalidFiles()) LOG.warn("無効なファイル (skipped): {}", p);
             });
         }
         // `index` run in another terminal commits beside us: look for a new commit now and then.

@@ -56,7 +56,7 @@ public final class CorpusReader {
         List<RecordFile> recordFiles = new ArrayList<>();
         for (Path file : files) {
             if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
-                recordFiles.add(new RecordFile(file, PlanFileParser.relative(root, file), size(file)));
+                recordFiles.add(recordFile(root, file));
                 continue;
             }
             if (!isPlanFile(file)) continue;
@@ -83,7 +83,8 @@ public final class CorpusReader {
                 problems.add(e.problem());
             }
         }
-        return new CorpusSnapshot(documents, problems, fingerprint(root, listing), aliases, recordFiles);
+        return new CorpusSnapshot(documents, problems, fingerprint(root, listing), aliases, aliasesStamp(root),
+                recordFiles);
     }
 
     /** Where an organization lists its departments in aliases.yaml, a heading must be one of them. */
@@ -155,11 +156,26 @@ public final class CorpusReader {
         }
     }
 
-    private static long size(Path file) {
+    private static RecordFile recordFile(Path root, Path file) {
         try {
-            return Files.size(file);
+            return new RecordFile(file, PlanFileParser.relative(root, file), Files.size(file),
+                    Files.getLastModifiedTime(file).toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SHA-256 of aliases.yaml's bytes ("" without one): records take their canonical departments from it. */
+    private static String aliasesStamp(Path root) {
+        Path file = root.resolve(Aliases.FILE_NAME);
+        try {
+            if (!Files.isRegularFile(file)) return "";
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            // Unreadable now: a stamp no index has, so that nothing is kept on its account.
+            return "unreadable";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -175,8 +191,7 @@ public final class CorpusReader {
                 digest.update(PlanFileParser.relative(root, file).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
-                    digest.update((Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis())
-                            .getBytes(StandardCharsets.UTF_8));
+                    digest.update(recordFile(root, file).stamp().getBytes(StandardCharsets.UTF_8));
                 } else {
                     digest.update(Files.readAllBytes(file));
                 }

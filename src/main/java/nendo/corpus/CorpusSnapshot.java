@@ -8,9 +8,12 @@ import nendo.model.PlanDocument;
  * Everything read from the corpus folder at one moment: the valid documents, the files that
  * could not be used, the JSON Lines record files (read only while indexing, they may be large),
  * and a fingerprint so that a stale index can be detected.
+ *
+ * @param aliasesStamp identifies the aliases file's version: record files indexed under other
+ *     aliases cannot be kept by an update in place
  */
 public record CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> problems, String fingerprint,
-                             Aliases aliases, List<RecordFile> recordFiles) {
+                             Aliases aliases, String aliasesStamp, List<RecordFile> recordFiles) {
     public CorpusSnapshot {
         documents = List.copyOf(documents);
         problems = List.copyOf(problems);
@@ -19,7 +22,7 @@ public record CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> p
 
     public CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> problems, String fingerprint,
                           Aliases aliases) {
-        this(documents, problems, fingerprint, aliases, List.of());
+        this(documents, problems, fingerprint, aliases, "", List.of());
     }
 
     /** Bytes of all record files, the measure of progress while indexing them. */

@@ -23,7 +23,7 @@ import nendo.model.MeasureRecord;
  * {@link Sink}, each bad line becomes a problem naming the file and line. Indexing and the
  * {@code check} command both read through it, so {@code check} reports exactly the lines an index
  * build leaves out. Ids are checked across every file read by one instance, so a duplicate is
- * always reported at its later line.
+ * always reported at its later line, naming the earlier one.
  */
 public final class RecordLines {
     /** Problems listed per file; the rest are counted in one last line, so the commit data stays small. */
@@ -37,13 +37,65 @@ public final class RecordLines {
         void accept(MeasureRecord record, long bytesRead) throws IOException, InterruptedException;
     }
 
+    /** Ends the message of a refused duplicate id, the one problem that depends on other lines. */
+    private static final String DUPLICATE = "使われています（重複は読み込みません）";
+    /** Starts the line that counts the problems not listed, whose kinds are not known. */
+    private static final String UNLISTED = "ほかに ";
+
+    /** Bits of a {@link #seen} value that hold the line; the bits above hold the file's number. */
+    private static final int LINE_BITS = 40;
+
     private final MeasureRecords parser;
-    /** Each id seen and its line; 0 for the ids taken before the first file (plan documents' entries). */
+    /**
+     * Each id seen and where: the file's number in {@link #files} (from 1) above {@link #LINE_BITS},
+     * its line below; 0 for the ids taken before the first file (plan documents' entries). One boxed
+     * number per id, since a million ids are held at once.
+     */
     private final Map<String, Long> seen = new HashMap<>();
+    /** The files ids were seen in, by number - 1. */
+    private final List<String> files = new ArrayList<>();
+    private final Map<String, Integer> fileNumbers = new HashMap<>();
 
     public RecordLines(MeasureRecords parser, Collection<String> takenIds) {
         this.parser = parser;
         takenIds.forEach(id -> seen.put(id, 0L));
+    }
+
+    /**
+     * Takes an id of a record already indexed from an earlier file (an update in place keeps that
+     * file), so that a later record with the same id is refused as a full build would refuse it.
+     */
+    public void taken(String id, String file, long line) {
+        seen.put(id, where(file, line));
+    }
+
+    private long where(String file, long line) {
+        int number = fileNumbers.computeIfAbsent(file, f -> {
+            files.add(f);
+            return files.size();
+        });
+        return ((long) number << LINE_BITS) | Math.min(line, (1L << LINE_BITS) - 1);
+    }
+
+    /** How a duplicate names the earlier use of its id, from the file being read. */
+    private String earlierUse(long where, String reading) {
+        if (where == 0) return "文書の事業で";
+        String file = files.get((int) (where >>> LINE_BITS) - 1);
+        long line = where & ((1L << LINE_BITS) - 1);
+        return file.equals(reading) ? " " + line + " 行目で" : " " + file + " の " + line + " 行目で";
+    }
+
+    /**
+     * Whether a problem this class reported is a refused duplicate id, which reads differently once
+     * the earlier use is gone.
+     */
+    public static boolean isDuplicate(CorpusProblem problem) {
+        return problem.message().endsWith(DUPLICATE);
+    }
+
+    /** Whether a problem is the count of problems not listed, whose kinds are not known. */
+    public static boolean isUnlisted(CorpusProblem problem) {
+        return problem.message().startsWith(UNLISTED);
     }
 
     /** Reads one file to its end, or to its first bytes that are not UTF-8; returns its problems. */
@@ -89,10 +141,9 @@ public final class RecordLines {
             if (line.isBlank()) return null;
             try {
                 MeasureRecord record = parser.parse(file, defaultOrg, lineNumber, line);
-                Long earlier = seen.putIfAbsent(record.id(), lineNumber);
+                Long earlier = seen.putIfAbsent(record.id(), where(file.relative(), lineNumber));
                 if (earlier != null) {
-                    problem(lineNumber, "id '" + record.id() + "' は"
-                            + (earlier == 0 ? "文書の事業で" : " " + earlier + " 行目で") + "使われています（重複は読み込みません）");
+                    problem(lineNumber, "id '" + record.id() + "' は" + earlierUse(earlier, file.relative()) + DUPLICATE);
                     return null;
                 }
                 return record;
@@ -113,7 +164,7 @@ public final class RecordLines {
         List<CorpusProblem> problems() {
             if (unlisted == 0) return problems;
             List<CorpusProblem> all = new ArrayList<>(problems);
-            all.add(new CorpusProblem(file.relative(), 0, "ほかに " + unlisted + " 行が読み込めませんでした"));
+            all.add(new CorpusProblem(file.relative(), 0, UNLISTED + unlisted + " 行が読み込めませんでした"));
             return Collections.unmodifiableList(all);
         }
     }

@@ -117,7 +117,11 @@ public final class ArchiveIndex implements Closeable {
                 LOG.info("コーパスが変わりました。作り直す間は前回の索引で応答します (corpus changed: serving the earlier index until it is rebuilt)");
                 return Opening.EARLIER_CORPUS;
             }
-            LOG.info("索引を作り直します (index missing, stale or built with other analysis settings)");
+            if (sameSettings) {
+                update(corpus);
+                return Opening.REBUILT;
+            }
+            LOG.info("索引を作り直します (index missing or built with other analysis settings)");
         } catch (IOException | RuntimeException e) {
             LOG.warn("索引を読めないため、コーパスから作り直します (unreadable index: {})", e.toString());
             closeSearchers();
@@ -150,17 +154,57 @@ public final class ArchiveIndex implements Closeable {
     }
 
     /**
-     * Rebuilds unless another rebuild is running, for requests that must not queue up behind one:
+     * Updates unless another build is running, for requests that must not queue up behind one:
      * empty when busy.
      */
-    public Optional<IndexState> tryRebuild(CorpusSnapshot corpus) throws IOException {
+    public Optional<IndexState> tryUpdate(CorpusSnapshot corpus) throws IOException {
         if (!writing.tryLock()) return Optional.empty();
         try {
-            return Optional.of(rebuild(corpus));
+            return Optional.of(update(corpus).state());
         } finally {
             writing.unlock();
         }
     }
+
+    /**
+     * Brings the index to the snapshot: in place when the last commit was built with these settings
+     * and most of its records still read the same ({@link IndexUpdate}), else by a full
+     * {@link #rebuild}. Either way the result is the index a full build would write, and searchers
+     * keep answering from the last commit until it is committed.
+     */
+    public Refresh update(CorpusSnapshot corpus) throws IOException {
+        writing.lock();
+        try {
+            Optional<IndexState> last;
+            try {
+                last = state();
+            } catch (IOException | RuntimeException e) {
+                last = Optional.empty();
+            }
+            // Only a whole last commit is kept in part: damage in it would outlive the update.
+            if (last.isPresent() && builtWithTheseSettings(last.get()) && DamagedIndex.intact(directory)) {
+                Optional<IndexBuild.Update> update = build.update(corpus, LastGoodVersions.of(directory, json, corpus));
+                if (update.isPresent()) {
+                    openSearchers();
+                    return new Refresh(update.get().state(), true, update.get().unchanged(), update.get().readAgain());
+                }
+            }
+            return new Refresh(rebuildOver(corpus, false), false, List.of(),
+                    corpus.recordFiles().stream().map(nendo.corpus.RecordFile::relative).toList());
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * How {@link #update} brought the index to the corpus.
+     *
+     * @param inPlace whether the last commit was updated (else it was rebuilt in full)
+     * @param unchangedRecordFiles record files kept as indexed
+     * @param readRecordFiles record files read
+     */
+    public record Refresh(IndexState state, boolean inPlace, List<String> unchangedRecordFiles,
+                          List<String> readRecordFiles) {}
 
     /**
      * Writes every valid document of the snapshot into a new commit, replacing the previous one. A

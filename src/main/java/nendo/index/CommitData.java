@@ -20,7 +20,7 @@ final class CommitData {
         this.json = json;
     }
 
-    Map<String, String> of(IndexState state) {
+    Map<String, String> of(IndexState state, IndexedRecordFiles recordFiles) {
         Map<String, String> data = new HashMap<>();
         data.put("schema", state.schema());
         data.put("analysis", state.analysis());
@@ -32,6 +32,8 @@ final class CommitData {
         try {
             data.put("invalidFiles", json.writeValueAsString(state.invalidFiles()));
             data.put("keptFiles", json.writeValueAsString(state.keptFiles()));
+            data.put("aliases", recordFiles.aliases());
+            data.put("recordFiles", json.writeValueAsString(recordFiles.stamps()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +50,17 @@ final class CommitData {
         return new IndexState(data.get("schema"), data.get("analysis"), data.get("corpus"),
                 parseInt(data.get("documents")), parseInt(data.get("measures")), parseInt(data.get("missions")),
                 invalid, kept, data.get("builtAt"));
+    }
+
+    /**
+     * The record files of the commit, empty if it was written before they were recorded (then no
+     * update in place can trust it).
+     */
+    java.util.Optional<IndexedRecordFiles> recordFiles(Map<String, String> data) throws IOException {
+        if (!data.containsKey("aliases") || !data.containsKey("recordFiles")) return java.util.Optional.empty();
+        Map<String, String> stamps = json.readValue(data.get("recordFiles"),
+                new TypeReference<java.util.LinkedHashMap<String, String>>() {});
+        return java.util.Optional.of(new IndexedRecordFiles(data.get("aliases"), stamps));
     }
 
     private static int parseInt(String s) {

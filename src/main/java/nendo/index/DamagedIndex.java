@@ -35,6 +35,17 @@ final class DamagedIndex {
         }
     }
 
+    /** Whether the latest commit opens and every file's checksum holds; says so in the log when not. */
+    static boolean intact(Directory directory) {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            verifyChecksums(reader);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("索引を読めないため、コーパスから作り直します (unreadable index: {})", e.toString());
+            return false;
+        }
+    }
+
     /**
      * Removes the files Lucene owns (segments_N, _0.cfs, write.lock…) from an unreadable index, so
      * that a damaged commit cannot confuse the new one; any other file in the folder is left alone.

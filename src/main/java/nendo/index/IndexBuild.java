@@ -3,19 +3,26 @@ package nendo.index;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import nendo.analysis.AnalyzerFactory;
 import nendo.corpus.CorpusSnapshot;
 import nendo.corpus.MeasureRecords;
+import nendo.corpus.RecordFile;
+import nendo.corpus.RecordLines;
 import nendo.model.CorpusProblem;
 import nendo.model.PlanDocument;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -98,55 +105,162 @@ final class IndexBuild {
      */
     IndexState write(CorpusSnapshot corpus, List<PlanDocument> kept, boolean cleared, Runnable onDamage)
             throws IOException {
-        for (PlanDocument k : kept) {
-            LOG.warn("{} は無効なため、前回の索引にあった版を使い続けます (kept last good version)", k.sourcePath());
-        }
+        warnKept(kept);
         EvenSegments segments = new EvenSegments(INDEX_THREADS);
         IndexWriter opened = openWriter(segments, cleared, onDamage);
         running = opened;
         try (IndexWriter writer = opened) {
             if (abandoned) writer.rollback();
-            int measures = 0;
-            int missions = 0;
             Set<String> ids = new HashSet<>();
-            for (PlanDocument plan : Stream.concat(corpus.documents().stream(), kept.stream()).toList()) {
-                for (Document entry : entries.of(plan)) {
-                    writer.addDocument(entry);
-                    String kind = entry.get(PlanFields.KIND);
-                    if (PlanFields.KIND_MEASURE.equals(kind)) measures++;
-                    if (PlanFields.KIND_MISSION.equals(kind)) missions++;
-                }
-                // The same ids check refuses for records, from the one place that names them.
-                ids.addAll(plan.entryIds());
-            }
-            List<CorpusProblem> problems = new ArrayList<>(corpus.problems());
-            if (!corpus.recordFiles().isEmpty()) {
-                RecordIndexer.Outcome records = new RecordIndexer(entries, progress, INDEX_THREADS)
-                        .add(writer, corpus.recordFiles(), new MeasureRecords(corpus.aliases()), ids);
-                measures = Math.toIntExact(measures + records.measures());
-                missions = Math.toIntExact(missions + records.missions());
-                problems.addAll(records.problems());
-            }
-            IndexState state = new IndexState(ArchiveIndex.SCHEMA, analysis.signature(), corpus.fingerprint(),
-                    corpus.documents().size() + kept.size(), measures, missions, problems,
-                    kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString());
+            Counts plans = addPlans(writer, corpus, kept, ids);
+            RecordIndexer.Outcome records = addRecords(writer, corpus.recordFiles(), new RecordLines(
+                    new MeasureRecords(corpus.aliases()), ids));
+            IndexState state = state(corpus, kept, plans.measures + records.measures(), plans.missions + records.missions(),
+                    records.problems());
             long merging = System.nanoTime();
             int mergedFrom = segments.mergeBulkBuild(writer);
             if (mergedFrom > 0) {
                 LOG.info("索引の区分 {} 個を {} 個に統合しました: {} 秒 (segments merged, one per core)", mergedFrom,
                         INDEX_THREADS, String.format(Locale.ROOT, "%.1f", (System.nanoTime() - merging) / 1e9));
             }
-            writer.setLiveCommitData(commitData.of(state).entrySet());
-            writer.commit();
-            return state;
+            return commit(writer, state, corpus);
         } catch (AlreadyClosedException | IOException e) {
             if (abandoned) throw new BuildAbandonedException(e);
             throw e;
         } finally {
-            running = null;
-            LOG.info("Kuromoji: 節の {}% は解析済みの結果を再利用 (clauses reused from the memo)",
-                    Math.round(entries.buildFinished() * 100));
+            finished();
         }
+    }
+
+    /**
+     * Brings the last commit to the snapshot in place ({@link IndexUpdate}): the plan documents and
+     * the record files from the first changed one on are written again, the rest is kept. Empty,
+     * with nothing written, when only a full build can, or when the last commit cannot be opened
+     * for writing (then the full build deals with the damage).
+     */
+    Optional<Update> update(CorpusSnapshot corpus, List<PlanDocument> kept) throws IOException {
+        IndexWriter opened;
+        try {
+            opened = new IndexWriter(directory, writerConfig(new EvenSegments(INDEX_THREADS))
+                    .setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+        } catch (LockObtainFailedException e) {
+            throw new IOException("索引は別のプロセスが書き込み中です（index is locked by another process）: " + e.getMessage(), e);
+        } catch (IOException e) {
+            LOG.warn("索引を書き足せないため、全体を作り直します (cannot open the index for an update: {})", e.toString());
+            return Optional.empty();
+        }
+        running = opened;
+        try (IndexWriter writer = opened) {
+            if (abandoned) writer.rollback();
+            // The commit this writer starts from, and its state: the update is planned against it.
+            Map<String, String> data = new HashMap<>();
+            Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+            if (live != null) live.forEach(e -> data.put(e.getKey(), e.getValue()));
+            IndexState previous = commitData.read(data);
+            if (!ArchiveIndex.SCHEMA.equals(previous.schema()) || !analysis.signature().equals(previous.analysis())) {
+                return Optional.empty();
+            }
+            Set<String> ids = new HashSet<>();
+            for (PlanDocument plan : Stream.concat(corpus.documents().stream(), kept.stream()).toList()) {
+                ids.addAll(plan.entryIds());
+            }
+            RecordLines reading = new RecordLines(new MeasureRecords(corpus.aliases()), ids);
+            IndexUpdate.Plan plan;
+            try (DirectoryReader last = DirectoryReader.open(writer)) {
+                Optional<IndexUpdate.Plan> planned = IndexUpdate.of(last, commitData.recordFiles(data), corpus,
+                        previous.invalidFiles(), ids);
+                if (planned.isEmpty()) return Optional.empty();
+                plan = planned.get();
+                IndexUpdate.takeUnchangedIds(last, plan.unchanged(), reading);
+            }
+            warnKept(kept);
+            writer.deleteDocuments(plan.deleted().stream().map(id -> new Term(PlanFields.DOCUMENT_ID, id))
+                    .toArray(Term[]::new));
+            Counts plans = addPlans(writer, corpus, kept, ids);
+            RecordIndexer.Outcome records = addRecords(writer, plan.readAgain(), reading);
+            // The kept files' own bad lines, as the last build found them, before those read now.
+            Set<String> unchanged = new HashSet<>(names(plan.unchanged()));
+            List<CorpusProblem> recordProblems = new ArrayList<>(previous.invalidFiles().stream()
+                    .filter(p -> unchanged.contains(p.file())).toList());
+            recordProblems.addAll(records.problems());
+            IndexState state = state(corpus, kept,
+                    previous.measures() - plan.deletedMeasures() + plans.measures + records.measures(),
+                    previous.missions() - plan.deletedMissions() + plans.missions + records.missions(),
+                    recordProblems);
+            LOG.info("索引を更新しました: 記録ファイル {} 個はそのまま、{} 個を読み直し (updated in place: {} record files kept, {} read again)",
+                    plan.unchanged().size(), plan.readAgain().size(), plan.unchanged().size(), plan.readAgain().size());
+            return Optional.of(new Update(commit(writer, state, corpus), names(plan.unchanged()), names(plan.readAgain())));
+        } catch (AlreadyClosedException | IOException e) {
+            if (abandoned) throw new BuildAbandonedException(e);
+            throw e;
+        } finally {
+            finished();
+        }
+    }
+
+    /**
+     * An update in place and what it read.
+     *
+     * @param unchanged record files kept as they were indexed
+     * @param readAgain record files read (again or for the first time)
+     */
+    record Update(IndexState state, List<String> unchanged, List<String> readAgain) {}
+
+    private static List<String> names(List<RecordFile> files) {
+        return files.stream().map(RecordFile::relative).toList();
+    }
+
+    private static void warnKept(List<PlanDocument> kept) {
+        for (PlanDocument k : kept) {
+            LOG.warn("{} は無効なため、前回の索引にあった版を使い続けます (kept last good version)", k.sourcePath());
+        }
+    }
+
+    private record Counts(int measures, int missions) {}
+
+    /** Adds the plan documents' entries, collecting their ids. */
+    private Counts addPlans(IndexWriter writer, CorpusSnapshot corpus, List<PlanDocument> kept,
+                            Set<String> ids) throws IOException {
+        int measures = 0;
+        int missions = 0;
+        for (PlanDocument plan : Stream.concat(corpus.documents().stream(), kept.stream()).toList()) {
+            for (Document entry : entries.of(plan)) {
+                writer.addDocument(entry);
+                String kind = entry.get(PlanFields.KIND);
+                if (PlanFields.KIND_MEASURE.equals(kind)) measures++;
+                if (PlanFields.KIND_MISSION.equals(kind)) missions++;
+            }
+            // The same ids check refuses for records, from the one place that names them.
+            ids.addAll(plan.entryIds());
+        }
+        return new Counts(measures, missions);
+    }
+
+    private RecordIndexer.Outcome addRecords(IndexWriter writer, List<RecordFile> files, RecordLines reading)
+            throws IOException {
+        if (files.isEmpty()) return new RecordIndexer.Outcome(0, 0, 0, List.of());
+        return new RecordIndexer(entries, progress, INDEX_THREADS).add(writer, files, reading);
+    }
+
+    private IndexState state(CorpusSnapshot corpus, List<PlanDocument> kept, long measures, long missions,
+                             List<CorpusProblem> recordProblems) {
+        List<CorpusProblem> problems = new ArrayList<>(corpus.problems());
+        problems.addAll(recordProblems);
+        return new IndexState(ArchiveIndex.SCHEMA, analysis.signature(), corpus.fingerprint(),
+                corpus.documents().size() + kept.size(), Math.toIntExact(measures), Math.toIntExact(missions), problems,
+                kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString());
+    }
+
+    private IndexState commit(IndexWriter writer, IndexState state, CorpusSnapshot corpus) throws IOException {
+        writer.setLiveCommitData(commitData.of(state, IndexedRecordFiles.of(corpus)).entrySet());
+        writer.commit();
+        return state;
+    }
+
+    private void finished() {
+        running = null;
+        LOG.info("Kuromoji: 節の {}% は解析済みの結果を再利用 (clauses reused from the memo)",
+                Math.round(entries.buildFinished() * 100));
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import nendo.corpus.MeasureRecords;
 import nendo.corpus.RecordFile;
 import nendo.corpus.RecordLines;
 import nendo.model.CorpusProblem;
@@ -38,16 +37,14 @@ final class RecordIndexer {
     }
 
     /**
-     * @param takenIds ids already in the index (the plan documents' entries), so that a record
-     *     cannot shadow one of them
+     * @param reading reads the lines, knowing the ids already taken (the plan documents' entries,
+     *     the records of files an update keeps), so that a record cannot shadow one of them
      */
-    Outcome add(IndexWriter writer, List<RecordFile> files, MeasureRecords parser, java.util.Set<String> takenIds)
-            throws IOException {
+    Outcome add(IndexWriter writer, List<RecordFile> files, RecordLines reading) throws IOException {
         long totalBytes = files.stream().mapToLong(RecordFile::bytes).sum();
         progress.started(totalBytes);
         ExecutorService pool = Executors.newFixedThreadPool(threads, ParallelSearchers.daemon("nendo-index-worker"));
         Batches batches = new Batches(writer, pool);
-        RecordLines reading = new RecordLines(parser, takenIds);
         List<CorpusProblem> problems = new ArrayList<>();
         try {
             for (RecordFile file : files) {

@@ -41,7 +41,7 @@ public final class WebApp implements AutoCloseable {
         byte[] read(PlanDocument document) throws IOException;
     }
 
-    /** Rebuilds the index from the corpus as it is now; empty if a rebuild is already running. */
+    /** Brings the index to the corpus as it is now (in place where it can); empty if a build is already running. */
     @FunctionalInterface
     public interface Reindexer {
         Optional<IndexState> reindex() throws IOException;

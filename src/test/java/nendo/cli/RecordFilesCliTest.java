@@ -123,6 +123,40 @@ class RecordFilesCliTest {
     }
 
     @Test
+    void indexReadsOnlyTheRecordFilesThatChangedUnlessAskedForAFullBuild() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        Files.createDirectories(corpus);
+        List<String> base = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            base.add("{\"id\": \"b" + i + "\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"公園の整備その" + i + "\"}");
+        }
+        Files.write(corpus.resolve("2020.jsonl"), base, StandardCharsets.UTF_8);
+        String index = temp.resolve("index").toString();
+        CliResult first = CliResult.run("index", "--corpus", corpus.toString(), "--index", index);
+        assertTrue(first.out().contains("INDEXED records=200 "), first.toString());
+
+        Files.write(corpus.resolve("2021.jsonl"), List.of(
+                "{\"id\": \"n1\", \"year\": 2021, \"department\": \"総務部\", \"text\": \"防災倉庫の更新\"}",
+                "{\"id\": \"b7\", \"year\": 2021, \"department\": \"総務部\", \"text\": \"重複\"}"), StandardCharsets.UTF_8);
+        CliResult added = CliResult.run("index", "--corpus", corpus.toString(), "--index", index);
+        assertEquals(1, added.exit(), added.toString());
+        assertTrue(added.out().contains("索引を更新しました: 記録ファイル 1 個はそのまま、1 個を読み込み"), added.toString());
+        assertTrue(added.out().contains("INDEXED records=1 "), "only the new file is read\n" + added);
+        assertTrue(added.out().contains("measures=201 "), added.toString());
+        assertTrue(added.err().contains("2021.jsonl:2: id 'b7' は 2020.jsonl の 8 行目で使われています"), added.toString());
+
+        CliResult again = CliResult.run("index", "--corpus", corpus.toString(), "--index", index);
+        assertTrue(again.out().contains("記録ファイル 2 個はそのまま、0 個を読み込み"), again.toString());
+        assertFalse(again.out().contains("INDEXED records="), again.toString());
+        assertTrue(again.err().contains("2021.jsonl:2: id 'b7'"), "a kept file's bad lines are still named\n" + again);
+
+        CliResult full = CliResult.run("index", "--full", "--corpus", corpus.toString(), "--index", index);
+        assertFalse(full.out().contains("更新しました"), full.toString());
+        assertTrue(full.out().contains("INDEXED records=201 "), full.toString());
+        assertTrue(full.out().contains("measures=201 "), full.toString());
+    }
+
+    @Test
     void anUnchangedRecordFileKeepsTheIndexAndAChangedOneRebuildsIt() throws IOException {
         Path corpus = temp.resolve("corpus");
         Files.createDirectories(corpus);

@@ -117,6 +117,7 @@ class CrashRecoveryTest {
         for (int run = 1; kills < RUNS; run++) {
             assertTrue(run <= RUNS * 3, "too many runs finished before their kill: " + phaseCounts);
             boolean fresh = run % 3 == 1; // runs 1, 4, 7, …: no index yet; the others rebuild over a complete one
+            boolean full = run % 3 == 2; // runs 2, 5, 8, …: `index --full`; 3, 6, 9, …: `index` updates in place
             if (fresh) deleteTree(index);
             Optional<Commit> before = Commit.read(index);
             // Every fifth run kills the moment a commit step shows on disk. The others kill after a random delay:
@@ -129,10 +130,13 @@ class CrashRecoveryTest {
             String what = String.format(Locale.ROOT, "run %d (kill %d/%d, seed=%d, %s, %s)", run, kills + 1, RUNS, seed,
                     trigger != null ? "kill on " + trigger
                             : fromWriting ? "delay=writing+" + delayMs + " ms" : "delay=" + delayMs + " ms",
-                    fresh ? "no previous index" : "over the previous index gen " + before.orElseThrow().generation());
+                    fresh ? "no previous index" : (full ? "in full" : "in place") + " over the previous index gen "
+                            + before.orElseThrow().generation());
 
             long runStart = System.nanoTime();
-            Child child = Child.start(dir, "run", "index", "--corpus", corpus.toString(), "--index", index.toString());
+            List<String> args = new ArrayList<>(List.of("index", "--corpus", corpus.toString(), "--index", index.toString()));
+            if (full) args.add("--full");
+            Child child = Child.start(dir, "run", args.toArray(String[]::new));
             List<String> oldFiles = before.map(Commit::files).orElse(List.of());
             long sawWritingMs = -1;
             boolean finished;

@@ -261,7 +261,7 @@ class IndexLifecycleTest {
         };
         Nendo nendo = Nendo.open(config(), slowStart);
         assertEquals(ArchiveIndex.Opening.EARLIER_CORPUS, nendo.openIndexForServing());
-        CompletableFuture<IndexState> rebuild = nendo.rebuildInBackground();
+        CompletableFuture<ArchiveIndex.Refresh> rebuild = nendo.updateInBackground();
         assertTrue(building.await(30, TimeUnit.SECONDS));
         nendo.close();
         var failure = assertThrows(ExecutionException.class, rebuild::get);

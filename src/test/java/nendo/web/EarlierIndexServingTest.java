@@ -62,14 +62,14 @@ class EarlierIndexServingTest {
                 int bousai = search(base, "防災").get("total").asInt();
                 assertTrue(bousai > 0);
 
-                CompletableFuture<IndexState> rebuild = nendo.rebuildInBackground();
+                CompletableFuture<ArchiveIndex.Refresh> rebuild = nendo.updateInBackground();
                 // Searches go on while it runs: each is answered from one commit or the other.
                 while (!rebuild.isDone()) {
                     int found = search(base, "ぴよぴよ計画").get("total").asInt();
                     assertTrue(found == 0 || found == 1, "found " + found);
                     assertEquals(bousai, search(base, "防災").get("total").asInt());
                 }
-                IndexState rebuilt = rebuild.get(2, TimeUnit.MINUTES);
+                IndexState rebuilt = rebuild.get(2, TimeUnit.MINUTES).state();
 
                 JsonNode after = get(base, "/health");
                 assertNotEquals(first.builtAt(), after.get("builtAt").asText());

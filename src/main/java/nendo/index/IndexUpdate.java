@@ -1,0 +1,243 @@
+package nendo.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nendo.corpus.CorpusSnapshot;
+import nendo.corpus.RecordFile;
+import nendo.corpus.RecordLines;
+import nendo.model.CorpusProblem;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an update in place of the last commit changes, so that it ends with the index a full build
+ * of the same corpus would write, without reading again what that build would read the same.
+ *
+ * <p>Plan files are few and small, and their checks span every file (one id per entry, one document
+ * per edition), so an update rewrites all of them. Record files hold the million entries: those
+ * before the first one that changed are kept as indexed; that file and every file after it are
+ * read again in corpus order. Because a duplicate id is refused at its later line, and every kept
+ * line comes before every line read again, duplicates are settled as a full build settles them.
+ * A kept file must also still read the same: one with refused lines, or holding an id a plan now
+ * uses, is read again too, as are the files after it.
+ */
+final class IndexUpdate {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexUpdate.class);
+    /**
+     * Above this share of the record bytes, reading again costs about what a full build costs, and
+     * the full build leaves no deleted entries behind in the segments.
+     */
+    private static final double MAX_READ_AGAIN_SHARE = 0.5;
+
+    /**
+     * @param unchanged record files kept as indexed
+     * @param readAgain record files to read, in corpus order
+     * @param deleted document ids ({@link PlanFields#DOCUMENT_ID}) whose entries go: every plan and
+     *     every record file indexed but not kept
+     * @param deletedMeasures measures among the deleted entries
+     * @param deletedMissions missions among the deleted entries
+     */
+    record Plan(List<RecordFile> unchanged, List<RecordFile> readAgain, Set<String> deleted, int deletedMeasures,
+                int deletedMissions) {}
+
+    private IndexUpdate() {}
+
+    /**
+     * The update that brings {@code last} to {@code corpus}, or empty when only a full build can
+     * (another aliases file, or most of the records to read again); says why in the log.
+     *
+     * @param planEntryIds ids of the entries of every plan document the update writes
+     */
+    static Optional<Plan> of(IndexReader last, Optional<IndexedRecordFiles> indexed, CorpusSnapshot corpus,
+                             List<CorpusProblem> problems, Set<String> planEntryIds) throws IOException {
+        if (indexed.isEmpty()) {
+            LOG.info("索引に記録ファイルの版がないため、全体を作り直します (no record file stamps in the index: full build)");
+            return Optional.empty();
+        }
+        if (!indexed.get().aliases().equals(corpus.aliasesStamp())) {
+            LOG.info("{} が変わったため、全体を作り直します (aliases changed: full build)", nendo.corpus.Aliases.FILE_NAME);
+            return Optional.empty();
+        }
+        List<RecordFile> files = corpus.recordFiles();
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) order.put(files.get(i).relative(), i);
+        Set<String> plans = planIds(last);
+        for (String plan : plans) {
+            // A plan's entries are deleted by its id: it must never be a record file's name.
+            if (order.containsKey(plan) || indexed.get().stamps().containsKey(plan)) return Optional.empty();
+        }
+
+        // A kept file's own bad lines stay as they were. A refused duplicate stays refused while its
+        // earlier use stays: in a kept file before it, or a plan entry whose id is still used.
+        boolean earlierUsesGone = !planEntryIds.containsAll(planEntryIds(last, plans))
+                || !order.keySet().containsAll(indexed.get().stamps().keySet());
+        Set<String> unsettled = new HashSet<>();
+        for (CorpusProblem p : problems) {
+            if (RecordLines.isUnlisted(p) || earlierUsesGone && RecordLines.isDuplicate(p)) unsettled.add(p.file());
+        }
+        int first = files.size();
+        for (int i = 0; i < files.size(); i++) {
+            RecordFile file = files.get(i);
+            if (!indexed.get().holds(file) || unsettled.contains(file.relative())) {
+                first = i;
+                break;
+            }
+        }
+        first = Math.min(first, firstFileHolding(last, planEntryIds, order));
+
+        List<RecordFile> unchanged = files.subList(0, first);
+        List<RecordFile> readAgain = files.subList(first, files.size());
+        long all = files.stream().mapToLong(RecordFile::bytes).sum();
+        long again = readAgain.stream().mapToLong(RecordFile::bytes).sum();
+        if (again > all * MAX_READ_AGAIN_SHARE) {
+            LOG.info("記録の {}% を読み直すため、全体を作り直します (most records to read again: full build)",
+                    Math.round(again * 100.0 / all));
+            return Optional.empty();
+        }
+
+        Set<String> deleted = new HashSet<>(plans);
+        deleted.addAll(indexed.get().stamps().keySet());
+        unchanged.forEach(f -> deleted.remove(f.relative()));
+        IndexSearcher searcher = new IndexSearcher(last);
+        return Optional.of(new Plan(List.copyOf(unchanged), List.copyOf(readAgain), deleted,
+                count(searcher, deleted, PlanFields.KIND_MEASURE), count(searcher, deleted, PlanFields.KIND_MISSION)));
+    }
+
+    /** Takes the ids of the kept files' records, with their files and lines, for the records read again. */
+    static void takeUnchangedIds(IndexReader last, List<RecordFile> unchanged, RecordLines reading) throws IOException {
+        if (unchanged.isEmpty()) return;
+        for (LeafReaderContext leaf : last.leaves()) {
+            LeafReader reader = leaf.reader();
+            Bits live = reader.getLiveDocs();
+            int[] fileOf = null;
+            for (int f = 0; f < unchanged.size(); f++) {
+                PostingsEnum docs = reader.postings(new Term(PlanFields.DOCUMENT_ID, unchanged.get(f).relative()));
+                if (docs == null) continue;
+                if (fileOf == null) {
+                    fileOf = new int[reader.maxDoc()];
+                    java.util.Arrays.fill(fileOf, -1);
+                }
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live == null || live.get(doc)) fileOf[doc] = f;
+                }
+            }
+            if (fileOf == null) continue;
+            // A record's position is its line (EntryDocuments); read in doc order, as doc values go.
+            long[] lineOf = new long[reader.maxDoc()];
+            NumericDocValues positions = reader.getNumericDocValues(PlanFields.POSITION);
+            for (int doc = 0; doc < fileOf.length && positions != null; doc++) {
+                if (fileOf[doc] >= 0 && positions.advanceExact(doc)) lineOf[doc] = positions.longValue();
+            }
+            Terms ids = reader.terms(PlanFields.ID);
+            if (ids == null) continue;
+            TermsEnum terms = ids.iterator();
+            PostingsEnum docs = null;
+            for (BytesRef id = terms.next(); id != null; id = terms.next()) {
+                docs = terms.postings(docs, PostingsEnum.NONE);
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (fileOf[doc] >= 0) reading.taken(id.utf8ToString(), unchanged.get(fileOf[doc]).relative(), lineOf[doc]);
+                }
+            }
+        }
+    }
+
+    /** The plan documents in the index, by id (their entries' document id). */
+    private static Set<String> planIds(IndexReader last) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (LeafReaderContext leaf : last.leaves()) {
+            LeafReader reader = leaf.reader();
+            PostingsEnum docs = reader.postings(new Term(PlanFields.KIND, PlanFields.KIND_DOCUMENT));
+            if (docs == null) continue;
+            Bits live = reader.getLiveDocs();
+            var stored = reader.storedFields();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live == null || live.get(doc)) ids.add(stored.document(doc, Set.of(PlanFields.ID)).get(PlanFields.ID));
+            }
+        }
+        return ids;
+    }
+
+    /** The ids of the entries of the given plan documents in the index. */
+    private static Set<String> planEntryIds(IndexReader last, Set<String> plans) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (LeafReaderContext leaf : last.leaves()) {
+            LeafReader reader = leaf.reader();
+            Bits live = reader.getLiveDocs();
+            var stored = reader.storedFields();
+            for (String plan : plans) {
+                PostingsEnum docs = reader.postings(new Term(PlanFields.DOCUMENT_ID, plan));
+                if (docs == null) continue;
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live == null || live.get(doc)) ids.add(stored.document(doc, Set.of(PlanFields.ID)).get(PlanFields.ID));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The first record file (by corpus order) holding a record whose id a plan entry now uses: a full
+     * build would refuse that record, so its file must be read again.
+     */
+    private static int firstFileHolding(IndexReader last, Collection<String> ids, Map<String, Integer> order)
+            throws IOException {
+        int first = Integer.MAX_VALUE;
+        for (LeafReaderContext leaf : last.leaves()) {
+            LeafReader reader = leaf.reader();
+            Bits live = reader.getLiveDocs();
+            var stored = reader.storedFields();
+            PostingsEnum docs = null;
+            Terms terms = reader.terms(PlanFields.ID);
+            if (terms == null) continue;
+            TermsEnum te = terms.iterator();
+            for (String id : ids) {
+                if (!te.seekExact(new BytesRef(id))) continue;
+                docs = te.postings(docs, PostingsEnum.NONE);
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live != null && !live.get(doc)) continue;
+                    Integer file = order.get(stored.document(doc, Set.of(PlanFields.DOCUMENT_ID)).get(PlanFields.DOCUMENT_ID));
+                    if (file != null) first = Math.min(first, file);
+                }
+            }
+        }
+        return first;
+    }
+
+    private static int count(IndexSearcher searcher, Set<String> documentIds, String kind) throws IOException {
+        if (documentIds.isEmpty()) return 0;
+        Query query = new BooleanQuery.Builder()
+                .add(KeywordField.newSetQuery(PlanFields.DOCUMENT_ID, new ArrayList<>(toBytes(documentIds))), Occur.FILTER)
+                .add(KeywordField.newExactQuery(PlanFields.KIND, kind), Occur.FILTER)
+                .build();
+        return searcher.count(query);
+    }
+
+    private static List<BytesRef> toBytes(Set<String> values) {
+        List<BytesRef> bytes = new ArrayList<>();
+        values.forEach(v -> bytes.add(new BytesRef(v)));
+        return bytes;
+    }
+}
