@@ -39,6 +39,7 @@ public final class RecordLines {
 
     /** Ends the message of a refused duplicate id, the one problem that depends on other lines. */
     private static final String DUPLICATE = "使われています（重複は読み込みません）";
+    private static final String ID_START = "id '";
     /** Starts the line that counts the problems not listed, whose kinds are not known. */
     private static final String UNLISTED = "ほかに ";
 
@@ -61,12 +62,35 @@ public final class RecordLines {
         takenIds.forEach(id -> seen.put(id, 0L));
     }
 
+    /** Each file's place in corpus order, when files are read out of it (an update in place). */
+    private Map<String, Integer> corpusOrder = Map.of();
+
     /**
-     * Takes an id of a record already indexed from an earlier file (an update in place keeps that
-     * file), so that a later record with the same id is refused as a full build would refuse it.
+     * Takes an id of a record already indexed from a file that is not read (an update in place keeps
+     * that file), so that a record read with the same id is refused as a full build would refuse it.
      */
     public void taken(String id, String file, long line) {
         seen.put(id, where(file, line));
+    }
+
+    /**
+     * Says where each file comes in corpus order, for files {@link #taken} from: a record read whose
+     * id such a file holds at a later place is a {@link LaterFileHoldsId}.
+     */
+    public void inCorpusOrder(List<String> files) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) order.put(files.get(i), i);
+        corpusOrder = order;
+    }
+
+    /**
+     * A record read now has an id that a file later in corpus order holds: a full build reads the
+     * record first and refuses the other, which an update that keeps the other file cannot do.
+     */
+    public static final class LaterFileHoldsId extends IOException {
+        LaterFileHoldsId(String id, String file, String later) {
+            super("id '" + id + "' of " + file + " is held by " + later + ", which comes later");
+        }
     }
 
     private long where(String file, long line) {
@@ -77,10 +101,20 @@ public final class RecordLines {
         return ((long) number << LINE_BITS) | Math.min(line, (1L << LINE_BITS) - 1);
     }
 
+    private String fileOf(long where) {
+        return files.get((int) (where >>> LINE_BITS) - 1);
+    }
+
+    private boolean comesLater(long where, String reading) {
+        Integer held = corpusOrder.get(fileOf(where));
+        Integer read = corpusOrder.get(reading);
+        return held != null && read != null && held > read;
+    }
+
     /** How a duplicate names the earlier use of its id, from the file being read. */
     private String earlierUse(long where, String reading) {
         if (where == 0) return "文書の事業で";
-        String file = files.get((int) (where >>> LINE_BITS) - 1);
+        String file = fileOf(where);
         long line = where & ((1L << LINE_BITS) - 1);
         return file.equals(reading) ? " " + line + " 行目で" : " " + file + " の " + line + " 行目で";
     }
@@ -91,6 +125,14 @@ public final class RecordLines {
      */
     public static boolean isDuplicate(CorpusProblem problem) {
         return problem.message().endsWith(DUPLICATE);
+    }
+
+    /** The id a refused duplicate repeats (ids hold no white space, so the quote before " は" ends it). */
+    public static java.util.Optional<String> duplicateId(CorpusProblem problem) {
+        String message = problem.message();
+        int end = message.indexOf("' は", ID_START.length());
+        if (!isDuplicate(problem) || !message.startsWith(ID_START) || end < 0) return java.util.Optional.empty();
+        return java.util.Optional.of(message.substring(ID_START.length(), end));
     }
 
     /** Whether a problem is the count of problems not listed, whose kinds are not known. */
@@ -135,15 +177,18 @@ public final class RecordLines {
         }
 
         /** The record on the next line, or null for a blank or bad line. */
-        MeasureRecord next(String line) {
+        MeasureRecord next(String line) throws LaterFileHoldsId {
             lineNumber++;
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
             if (line.isBlank()) return null;
             try {
                 MeasureRecord record = parser.parse(file, defaultOrg, lineNumber, line);
                 Long earlier = seen.putIfAbsent(record.id(), where(file.relative(), lineNumber));
+                if (earlier != null && earlier != 0 && comesLater(earlier, file.relative())) {
+                    throw new LaterFileHoldsId(record.id(), file.relative(), fileOf(earlier));
+                }
                 if (earlier != null) {
-                    problem(lineNumber, "id '" + record.id() + "' は" + earlierUse(earlier, file.relative()) + DUPLICATE);
+                    problem(lineNumber, ID_START + record.id() + "' は" + earlierUse(earlier, file.relative()) + DUPLICATE);
                     return null;
                 }
                 return record;

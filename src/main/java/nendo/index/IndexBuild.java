@@ -165,6 +165,7 @@ final class IndexBuild {
                 ids.addAll(plan.entryIds());
             }
             RecordLines reading = new RecordLines(new MeasureRecords(corpus.aliases()), ids);
+            reading.inCorpusOrder(names(corpus.recordFiles()));
             IndexUpdate.Plan plan;
             try (DirectoryReader last = DirectoryReader.open(writer)) {
                 Optional<IndexUpdate.Plan> planned = IndexUpdate.of(last, commitData.recordFiles(data), corpus,
@@ -177,16 +178,18 @@ final class IndexBuild {
             writer.deleteDocuments(plan.deleted().stream().map(id -> new Term(PlanFields.DOCUMENT_ID, id))
                     .toArray(Term[]::new));
             Counts plans = addPlans(writer, corpus, kept, ids);
-            RecordIndexer.Outcome records = addRecords(writer, plan.readAgain(), reading);
-            // The kept files' own bad lines, as the last build found them, before those read now.
-            Set<String> unchanged = new HashSet<>(names(plan.unchanged()));
-            List<CorpusProblem> recordProblems = new ArrayList<>(previous.invalidFiles().stream()
-                    .filter(p -> unchanged.contains(p.file())).toList());
-            recordProblems.addAll(records.problems());
+            RecordIndexer.Outcome records;
+            try {
+                records = addRecords(writer, plan.readAgain(), reading);
+            } catch (RecordLines.LaterFileHoldsId e) {
+                LOG.info("記録の id が後のファイルと重なるため、全体を作り直します (full build: {})", e.getMessage());
+                writer.rollback();
+                return Optional.empty();
+            }
             IndexState state = state(corpus, kept,
                     previous.measures() - plan.deletedMeasures() + plans.measures + records.measures(),
                     previous.missions() - plan.deletedMissions() + plans.missions + records.missions(),
-                    recordProblems);
+                    inCorpusOrder(corpus, plan.unchanged(), previous.invalidFiles(), records.problems()));
             LOG.info("索引を更新しました: 記録ファイル {} 個はそのまま、{} 個を読み直し (updated in place: {} record files kept, {} read again)",
                     plan.unchanged().size(), plan.readAgain().size(), plan.unchanged().size(), plan.readAgain().size());
             return Optional.of(new Update(commit(writer, state, corpus), names(plan.unchanged()), names(plan.readAgain())));
@@ -205,6 +208,22 @@ final class IndexBuild {
      * @param readAgain record files read (again or for the first time)
      */
     record Update(IndexState state, List<String> unchanged, List<String> readAgain) {}
+
+    /**
+     * The record files' problems in corpus order, as a full build lists them: the kept files' own
+     * bad lines as the last build found them, the others' as read now.
+     */
+    private static List<CorpusProblem> inCorpusOrder(CorpusSnapshot corpus, List<RecordFile> unchanged,
+                                                     List<CorpusProblem> previous, List<CorpusProblem> read) {
+        Set<String> kept = new HashSet<>(names(unchanged));
+        Map<String, List<CorpusProblem>> byFile = new HashMap<>();
+        previous.stream().filter(p -> kept.contains(p.file()))
+                .forEach(p -> byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
+        read.forEach(p -> byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
+        List<CorpusProblem> problems = new ArrayList<>();
+        for (RecordFile file : corpus.recordFiles()) problems.addAll(byFile.getOrDefault(file.relative(), List.of()));
+        return problems;
+    }
 
     private static List<String> names(List<RecordFile> files) {
         return files.stream().map(RecordFile::relative).toList();

@@ -37,12 +37,13 @@ import org.slf4j.LoggerFactory;
  * of the same corpus would write, without reading again what that build would read the same.
  *
  * <p>Plan files are few and small, and their checks span every file (one id per entry, one document
- * per edition), so an update rewrites all of them. Record files hold the million entries: those
- * before the first one that changed are kept as indexed; that file and every file after it are
- * read again in corpus order. Because a duplicate id is refused at its later line, and every kept
- * line comes before every line read again, duplicates are settled as a full build settles them.
- * A kept file must also still read the same: one with refused lines, or holding an id a plan now
- * uses, is read again too, as are the files after it.
+ * per edition), so an update rewrites all of them. Record files hold the million entries: a file
+ * indexed as it is now is kept, and the others are read, in corpus order, against the ids of the
+ * kept ones. A kept file must also still read the same: one holding an id a plan now uses is read
+ * again, and so is one with refused duplicates once an earlier use may be gone. A duplicate is
+ * refused at its later line in corpus order; a record read now whose id a <em>later</em> kept file
+ * holds would displace that file's record, which only a full build does
+ * ({@link RecordLines.LaterFileHoldsId}).
  */
 final class IndexUpdate {
     private static final Logger LOG = LoggerFactory.getLogger(IndexUpdate.class);
@@ -53,7 +54,7 @@ final class IndexUpdate {
     private static final double MAX_READ_AGAIN_SHARE = 0.5;
 
     /**
-     * @param unchanged record files kept as indexed
+     * @param unchanged record files kept as indexed, in corpus order
      * @param readAgain record files to read, in corpus order
      * @param deleted document ids ({@link PlanFields#DOCUMENT_ID}) whose entries go: every plan and
      *     every record file indexed but not kept
@@ -90,26 +91,18 @@ final class IndexUpdate {
             if (order.containsKey(plan) || indexed.get().stamps().containsKey(plan)) return Optional.empty();
         }
 
-        // A kept file's own bad lines stay as they were. A refused duplicate stays refused while its
-        // earlier use stays: in a kept file before it, or a plan entry whose id is still used.
-        boolean earlierUsesGone = !planEntryIds.containsAll(planEntryIds(last, plans))
-                || !order.keySet().containsAll(indexed.get().stamps().keySet());
-        Set<String> unsettled = new HashSet<>();
-        for (CorpusProblem p : problems) {
-            if (RecordLines.isUnlisted(p) || earlierUsesGone && RecordLines.isDuplicate(p)) unsettled.add(p.file());
+        Set<String> toRead = new HashSet<>();
+        for (Map.Entry<String, String> held : holders(last, planEntryIds).entrySet()) {
+            if (order.containsKey(held.getValue())) toRead.add(held.getValue());
         }
-        int first = files.size();
-        for (int i = 0; i < files.size(); i++) {
-            RecordFile file = files.get(i);
-            if (!indexed.get().holds(file) || unsettled.contains(file.relative())) {
-                first = i;
-                break;
-            }
+        toRead.addAll(unsettled(last, problems, planEntryIds, planEntryIds(last, plans), f -> order.containsKey(f)
+                && indexed.get().holds(files.get(order.get(f))), toRead));
+        List<RecordFile> unchanged = new ArrayList<>();
+        List<RecordFile> readAgain = new ArrayList<>();
+        for (RecordFile file : files) {
+            boolean read = !indexed.get().holds(file) || toRead.contains(file.relative());
+            (read ? readAgain : unchanged).add(file);
         }
-        first = Math.min(first, firstFileHolding(last, planEntryIds, order));
-
-        List<RecordFile> unchanged = files.subList(0, first);
-        List<RecordFile> readAgain = files.subList(first, files.size());
         long all = files.stream().mapToLong(RecordFile::bytes).sum();
         long again = readAgain.stream().mapToLong(RecordFile::bytes).sum();
         if (again > all * MAX_READ_AGAIN_SHARE) {
@@ -124,6 +117,50 @@ final class IndexUpdate {
         IndexSearcher searcher = new IndexSearcher(last);
         return Optional.of(new Plan(List.copyOf(unchanged), List.copyOf(readAgain), deleted,
                 count(searcher, deleted, PlanFields.KIND_MEASURE), count(searcher, deleted, PlanFields.KIND_MISSION)));
+    }
+
+    /**
+     * The files whose refused lines may read differently now, though the files did not change. A
+     * line's own faults stay. A refused duplicate stays as it was while its earlier use stays: a plan
+     * entry then and now, or a record of a file that is kept as it is (the test is repeated until no
+     * more files join, since a file read again may settle its ids differently).
+     */
+    private static Set<String> unsettled(IndexReader last, List<CorpusProblem> problems, Set<String> planIds,
+                                         Set<String> oldPlanIds, java.util.function.Predicate<String> unchangedFile,
+                                         Set<String> readAnyway) throws IOException {
+        Set<String> unsettled = new HashSet<>();
+        Map<String, String> duplicates = new HashMap<>();   // problem file + id → the file that held the id
+        List<String> ids = new ArrayList<>();
+        List<CorpusProblem> refused = new ArrayList<>();
+        for (CorpusProblem p : problems) {
+            if (RecordLines.isUnlisted(p)) unsettled.add(p.file());
+            Optional<String> id = RecordLines.duplicateId(p);
+            if (id.isEmpty()) continue;
+            boolean planNow = planIds.contains(id.get());
+            boolean planThen = oldPlanIds.contains(id.get());
+            if (planNow != planThen) unsettled.add(p.file());
+            if (planNow || planThen) continue;
+            ids.add(id.get());
+            refused.add(p);
+        }
+        Map<String, String> holders = holders(last, ids);
+        for (CorpusProblem p : refused) {
+            String id = RecordLines.duplicateId(p).orElseThrow();
+            String holder = holders.get(id);
+            if (holder == null) unsettled.add(p.file());
+            else duplicates.put(p.file() + "\u0000" + id, holder);
+        }
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            for (Map.Entry<String, String> d : duplicates.entrySet()) {
+                String file = d.getKey().substring(0, d.getKey().indexOf('\u0000'));
+                String holder = d.getValue();
+                boolean holderStays = unchangedFile.test(holder) && !unsettled.contains(holder) && !readAnyway.contains(holder);
+                if (!holderStays && unsettled.add(file)) grown = true;
+            }
+        }
+        return unsettled;
     }
 
     /** Takes the ids of the kept files' records, with their files and lines, for the records read again. */
@@ -198,13 +235,9 @@ final class IndexUpdate {
         return ids;
     }
 
-    /**
-     * The first record file (by corpus order) holding a record whose id a plan entry now uses: a full
-     * build would refuse that record, so its file must be read again.
-     */
-    private static int firstFileHolding(IndexReader last, Collection<String> ids, Map<String, Integer> order)
-            throws IOException {
-        int first = Integer.MAX_VALUE;
+    /** For each id, the document id (plan id or record file) of the live entry that holds it. */
+    private static Map<String, String> holders(IndexReader last, Collection<String> ids) throws IOException {
+        Map<String, String> holders = new HashMap<>();
         for (LeafReaderContext leaf : last.leaves()) {
             LeafReader reader = leaf.reader();
             Bits live = reader.getLiveDocs();
@@ -218,12 +251,11 @@ final class IndexUpdate {
                 docs = te.postings(docs, PostingsEnum.NONE);
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
                     if (live != null && !live.get(doc)) continue;
-                    Integer file = order.get(stored.document(doc, Set.of(PlanFields.DOCUMENT_ID)).get(PlanFields.DOCUMENT_ID));
-                    if (file != null) first = Math.min(first, file);
+                    holders.put(id, stored.document(doc, Set.of(PlanFields.DOCUMENT_ID)).get(PlanFields.DOCUMENT_ID));
                 }
             }
         }
-        return first;
+        return holders;
     }
 
     private static int count(IndexSearcher searcher, Set<String> documentIds, String kind) throws IOException {

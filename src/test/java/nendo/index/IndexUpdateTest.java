@@ -52,7 +52,7 @@ class IndexUpdateTest {
     @TempDir
     Path dir;
 
-    /** -Dnendo.update.seed=N repeats a run; -Dnendo.update.rounds=N runs longer (14 by default). */
+    /** -Dnendo.update.seed=N repeats a run; -Dnendo.update.rounds=N runs longer (24 by default). */
     private final long seed = Long.getLong("nendo.update.seed", 20261125L);
     private final Random random = new Random(seed);
     private int nextId;
@@ -65,7 +65,7 @@ class IndexUpdateTest {
         write(corpus.resolve(BIG), lines(1500));
         AppConfig updated = new AppConfig(corpus, dir.resolve("index"), "127.0.0.1", 0);
         int inPlace = 0;
-        int rounds = Integer.getInteger("nendo.update.rounds", 14);
+        int rounds = Integer.getInteger("nendo.update.rounds", 24);
         RecordsRead read = new RecordsRead();
         try (Nendo nendo = Nendo.open(updated, read)) {
             nendo.ensureIndex();
@@ -124,14 +124,25 @@ class IndexUpdateTest {
                     first.invalidFiles().stream().map(p -> p.file() + ":" + p.line()).toList(), first.invalidFiles().toString());
             assertTrue(first.invalidFiles().get(0).message().contains("records/b.jsonl の 1 行目で"), first.invalidFiles().toString());
 
+            // The file that held the id goes: d.jsonl, unchanged, is read again and its record indexed.
             Files.delete(corpus.resolve("records/b.jsonl"));
-            Files.writeString(plan, original);
             ArchiveIndex.Refresh refresh = nendo.update(nendo.readCorpus());
             assertTrue(refresh.inPlace());
             assertEquals(List.of("records/d.jsonl"), refresh.readRecordFiles());
-            assertEquals(List.of(), refresh.state().invalidFiles());
+            assertEquals(List.of("records/d.jsonl:2"),
+                    refresh.state().invalidFiles().stream().map(p -> p.file() + ":" + p.line()).toList());
             assertEquals(1, nendo.archive().search(SearchRequest.of("後から読まれる重複")).total());
+
+            // The plan measure that held the other id goes: the same again.
+            Files.writeString(plan, original);
+            refresh = nendo.update(nendo.readCorpus());
+            assertTrue(refresh.inPlace());
+            assertEquals(List.of("records/d.jsonl"), refresh.readRecordFiles());
+            assertEquals(List.of(), refresh.state().invalidFiles());
             assertEquals(1, nendo.archive().search(SearchRequest.of("計画の次の事業と同じ")).total());
+
+            // Nothing changed: nothing is read, and a kept file's problems would be kept as they were.
+            assertEquals(List.of(), nendo.update(nendo.readCorpus()).readRecordFiles());
         }
     }
 
@@ -207,7 +218,7 @@ class IndexUpdateTest {
                 List<String> lines = Files.readAllLines(other);
                 String line = lines.get(random.nextInt(lines.size()));
                 if (!line.startsWith("{\"id\"")) return "nothing";
-                String id = line.substring(8, line.indexOf('"', 8));
+                String id = line.substring(7, line.indexOf('"', 7));
                 List<String> into = new ArrayList<>(Files.exists(target) ? Files.readAllLines(target) : List.of());
                 into.add(record(id, "重複した追加事業です。"));
                 write(target, into);
@@ -227,7 +238,7 @@ class IndexUpdateTest {
                 int at = random.nextInt(lines.size());
                 String line = lines.get(at);
                 if (!line.startsWith("{\"id\"")) lines.remove(at);
-                else lines.set(at, record(line.substring(8, line.indexOf('"', 8)), "書き換えた追加事業です。"));
+                else lines.set(at, record(line.substring(7, line.indexOf('"', 7)), "書き換えた追加事業です。"));
                 write(small, lines);
                 return "edit " + corpus.relativize(small) + ":" + (at + 1);
             }
