@@ -46,7 +46,7 @@ final class IndexCommand implements Callable<Integer> {
                         refresh.unchangedRecordFiles().size(), refresh.readRecordFiles().size(),
                         refresh.unchangedRecordFiles().size(), refresh.readRecordFiles().size());
             }
-            out.printf("索引を作成しました: 文書 %d 件, 事業 %d 件, 使命 %d 件, 無効なファイル・行 %d 件%n",
+            out.printf((refresh.inPlace() ? "索引の中身" : "索引を作成しました") + ": 文書 %d 件, 事業 %d 件, 使命 %d 件, 無効なファイル・行 %d 件%n",
                     state.documents(), state.measures(), state.missions(), state.invalidFiles().size());
             out.printf("indexed: documents=%d measures=%d missions=%d invalid=%d (%s)%n",
                     state.documents(), state.measures(), state.missions(), state.invalidFiles().size(),
