@@ -60,9 +60,7 @@ class IndexUpdateTest {
 
     @Test
     void everyRoundOfEditsEndsWithTheIndexAFullBuildWrites() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
-        write(corpus.resolve(BIG), lines(1500));
+        Path corpus = bundledWithRecords(1500);
         AppConfig updated = new AppConfig(corpus, dir.resolve("index"), "127.0.0.1", 0);
         int inPlace = 0;
         int rounds = Integer.getInteger("nendo.update.rounds", 24);
@@ -108,9 +106,7 @@ class IndexUpdateTest {
     /** A refused duplicate is read again once its earlier use is gone, though its own file is unchanged. */
     @Test
     void aRefusedDuplicateIsIndexedOnceItsEarlierUseIsGone() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
-        write(corpus.resolve(BIG), lines(300));
+        Path corpus = bundledWithRecords(300);
         write(corpus.resolve("records/b.jsonl"), List.of(record("held", "先に読まれる追加事業。")));
         write(corpus.resolve("records/d.jsonl"), List.of(record("held", "後から読まれる重複の追加事業。"),
                 record("mitaka-2019-08-04", "計画の次の事業と同じ id の追加事業。")));
@@ -148,9 +144,7 @@ class IndexUpdateTest {
 
     @Test
     void anIndexWithoutRecordedStampsIsRebuiltInFullThenUpdatedInPlace() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
-        write(corpus.resolve(BIG), lines(300));
+        Path corpus = bundledWithRecords(300);
         AppConfig config = new AppConfig(corpus, dir.resolve("index"), "127.0.0.1", 0);
         try (Nendo nendo = Nendo.open(config)) {
             nendo.ensureIndex();
@@ -177,6 +171,14 @@ class IndexUpdateTest {
             assertEquals(List.of("records/k.jsonl"), refresh.readRecordFiles());
             assertEquals(7 + 0, refresh.state().documents());
         }
+    }
+
+    /** The bundled corpus plus the big record file (most of the record bytes) of this many records. */
+    private Path bundledWithRecords(int records) throws IOException {
+        Path corpus = dir.resolve("corpus");
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
+        write(corpus.resolve(BIG), lines(records));
+        return corpus;
     }
 
     /** Counts the records a build reads, as the progress bar hears them. */
