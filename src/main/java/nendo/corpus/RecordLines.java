@@ -94,10 +94,17 @@ public final class RecordLines {
     }
 
     private long where(String file, long line) {
-        int number = fileNumbers.computeIfAbsent(file, f -> {
+        return where(number(file), line);
+    }
+
+    private int number(String file) {
+        return fileNumbers.computeIfAbsent(file, f -> {
             files.add(f);
             return files.size();
         });
+    }
+
+    private static long where(int number, long line) {
         return ((long) number << LINE_BITS) | Math.min(line, (1L << LINE_BITS) - 1);
     }
 
@@ -166,6 +173,8 @@ public final class RecordLines {
     /** The line-by-line state of one file: line numbers and problems found. */
     private final class FileReading {
         private final RecordFile file;
+        /** The file's number in {@link #files}, looked up once rather than per line. */
+        private final int fileNumber;
         private final String defaultOrg;
         private final List<CorpusProblem> problems = new ArrayList<>();
         private long unlisted;
@@ -173,6 +182,7 @@ public final class RecordLines {
 
         FileReading(RecordFile file) {
             this.file = file;
+            this.fileNumber = number(file.relative());
             this.defaultOrg = MeasureRecords.defaultOrg(file);
         }
 
@@ -183,7 +193,7 @@ public final class RecordLines {
             if (line.isBlank()) return null;
             try {
                 MeasureRecord record = parser.parse(file, defaultOrg, lineNumber, line);
-                Long earlier = seen.putIfAbsent(record.id(), where(file.relative(), lineNumber));
+                Long earlier = seen.putIfAbsent(record.id(), where(fileNumber, lineNumber));
                 if (earlier != null && earlier != 0 && comesLater(earlier, file.relative())) {
                     throw new LaterFileHoldsId(record.id(), file.relative(), fileOf(earlier));
                 }

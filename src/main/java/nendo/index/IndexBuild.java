@@ -111,10 +111,9 @@ final class IndexBuild {
         running = opened;
         try (IndexWriter writer = opened) {
             if (abandoned) writer.rollback();
-            Set<String> ids = new HashSet<>();
-            Counts plans = addPlans(writer, corpus, kept, ids);
+            Counts plans = addPlans(writer, corpus, kept);
             RecordIndexer.Outcome records = addRecords(writer, corpus.recordFiles(), new RecordLines(
-                    new MeasureRecords(corpus.aliases()), ids));
+                    new MeasureRecords(corpus.aliases()), entryIds(corpus, kept)));
             IndexState state = state(corpus, kept, plans.measures + records.measures(), plans.missions + records.missions(),
                     records.problems());
             long merging = System.nanoTime();
@@ -134,7 +133,8 @@ final class IndexBuild {
 
     /**
      * Brings the last commit to the snapshot in place ({@link IndexUpdate}): the plan documents and
-     * the record files from the first changed one on are written again, the rest is kept. Empty,
+     * the record files that changed (or whose refused lines may read differently) are written again,
+     * the rest is kept. Empty,
      * with nothing written, when only a full build can, or when the last commit cannot be opened
      * for writing (then the full build deals with the damage).
      */
@@ -160,10 +160,7 @@ final class IndexBuild {
             if (!ArchiveIndex.SCHEMA.equals(previous.schema()) || !analysis.signature().equals(previous.analysis())) {
                 return Optional.empty();
             }
-            Set<String> ids = new HashSet<>();
-            for (PlanDocument plan : Stream.concat(corpus.documents().stream(), kept.stream()).toList()) {
-                ids.addAll(plan.entryIds());
-            }
+            Set<String> ids = entryIds(corpus, kept);
             RecordLines reading = new RecordLines(new MeasureRecords(corpus.aliases()), ids);
             reading.inCorpusOrder(names(corpus.recordFiles()));
             IndexUpdate.Plan plan;
@@ -177,7 +174,7 @@ final class IndexBuild {
             warnKept(kept);
             writer.deleteDocuments(plan.deleted().stream().map(id -> new Term(PlanFields.DOCUMENT_ID, id))
                     .toArray(Term[]::new));
-            Counts plans = addPlans(writer, corpus, kept, ids);
+            Counts plans = addPlans(writer, corpus, kept);
             RecordIndexer.Outcome records;
             try {
                 records = addRecords(writer, plan.readAgain(), reading);
@@ -237,20 +234,29 @@ final class IndexBuild {
 
     private record Counts(int measures, int missions) {}
 
-    /** Adds the plan documents' entries, collecting their ids. */
-    private Counts addPlans(IndexWriter writer, CorpusSnapshot corpus, List<PlanDocument> kept,
-                            Set<String> ids) throws IOException {
+    /** The plan documents a build writes: the snapshot's valid ones and the kept last good versions. */
+    private static List<PlanDocument> plans(CorpusSnapshot corpus, List<PlanDocument> kept) {
+        return Stream.concat(corpus.documents().stream(), kept.stream()).toList();
+    }
+
+    /** Their entries' ids, which no record may take: from the one place that names them. */
+    private static Set<String> entryIds(CorpusSnapshot corpus, List<PlanDocument> kept) {
+        Set<String> ids = new HashSet<>();
+        plans(corpus, kept).forEach(plan -> ids.addAll(plan.entryIds()));
+        return ids;
+    }
+
+    /** Adds the plan documents' entries. */
+    private Counts addPlans(IndexWriter writer, CorpusSnapshot corpus, List<PlanDocument> kept) throws IOException {
         int measures = 0;
         int missions = 0;
-        for (PlanDocument plan : Stream.concat(corpus.documents().stream(), kept.stream()).toList()) {
+        for (PlanDocument plan : plans(corpus, kept)) {
             for (Document entry : entries.of(plan)) {
                 writer.addDocument(entry);
                 String kind = entry.get(PlanFields.KIND);
                 if (PlanFields.KIND_MEASURE.equals(kind)) measures++;
                 if (PlanFields.KIND_MISSION.equals(kind)) missions++;
             }
-            // The same ids check refuses for records, from the one place that names them.
-            ids.addAll(plan.entryIds());
         }
         return new Counts(measures, missions);
     }

@@ -68,7 +68,7 @@ final class IndexUpdate {
 
     /**
      * The update that brings {@code last} to {@code corpus}, or empty when only a full build can
-     * (another aliases file, or most of the records to read again); says why in the log.
+     * (no recorded stamps, another aliases file, or most of the records to read again); says why in the log.
      *
      * @param planEntryIds ids of the entries of every plan document the update writes
      */
@@ -88,7 +88,10 @@ final class IndexUpdate {
         Set<String> plans = planIds(last);
         for (String plan : plans) {
             // A plan's entries are deleted by its id: it must never be a record file's name.
-            if (order.containsKey(plan) || indexed.get().stamps().containsKey(plan)) return Optional.empty();
+            if (order.containsKey(plan) || indexed.get().stamps().containsKey(plan)) {
+                LOG.info("文書 id {} が記録ファイルの名前と同じため、全体を作り直します (plan id names a record file: full build)", plan);
+                return Optional.empty();
+            }
         }
 
         Set<String> toRead = new HashSet<>();
@@ -129,9 +132,7 @@ final class IndexUpdate {
                                          Set<String> oldPlanIds, java.util.function.Predicate<String> unchangedFile,
                                          Set<String> readAnyway) throws IOException {
         Set<String> unsettled = new HashSet<>();
-        Map<String, String> duplicates = new HashMap<>();   // problem file + id → the file that held the id
-        List<String> ids = new ArrayList<>();
-        List<CorpusProblem> refused = new ArrayList<>();
+        Map<String, List<String>> refusedIds = new HashMap<>();   // refused id → files that refused it
         for (CorpusProblem p : problems) {
             if (RecordLines.isUnlisted(p)) unsettled.add(p.file());
             Optional<String> id = RecordLines.duplicateId(p);
@@ -139,25 +140,22 @@ final class IndexUpdate {
             boolean planNow = planIds.contains(id.get());
             boolean planThen = oldPlanIds.contains(id.get());
             if (planNow != planThen) unsettled.add(p.file());
-            if (planNow || planThen) continue;
-            ids.add(id.get());
-            refused.add(p);
+            if (!planNow && !planThen) refusedIds.computeIfAbsent(id.get(), k -> new ArrayList<>()).add(p.file());
         }
-        Map<String, String> holders = holders(last, ids);
-        for (CorpusProblem p : refused) {
-            String id = RecordLines.duplicateId(p).orElseThrow();
-            String holder = holders.get(id);
-            if (holder == null) unsettled.add(p.file());
-            else duplicates.put(p.file() + "\u0000" + id, holder);
-        }
+        record Refusal(String file, String holder) {}
+        List<Refusal> refusals = new ArrayList<>();
+        Map<String, String> holders = holders(last, refusedIds.keySet());
+        refusedIds.forEach((id, files) -> files.forEach(file -> {
+            if (holders.containsKey(id)) refusals.add(new Refusal(file, holders.get(id)));
+            else unsettled.add(file);
+        }));
         boolean grown = true;
         while (grown) {
             grown = false;
-            for (Map.Entry<String, String> d : duplicates.entrySet()) {
-                String file = d.getKey().substring(0, d.getKey().indexOf('\u0000'));
-                String holder = d.getValue();
-                boolean holderStays = unchangedFile.test(holder) && !unsettled.contains(holder) && !readAnyway.contains(holder);
-                if (!holderStays && unsettled.add(file)) grown = true;
+            for (Refusal r : refusals) {
+                boolean holderStays = unchangedFile.test(r.holder()) && !unsettled.contains(r.holder())
+                        && !readAnyway.contains(r.holder());
+                if (!holderStays && unsettled.add(r.file())) grown = true;
             }
         }
         return unsettled;
