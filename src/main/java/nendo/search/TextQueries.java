@@ -39,8 +39,15 @@ final class TextQueries {
      * says the word far more often (the reading score is halved, and both entries share its idf).
      */
     private static final float SPELLING_TIER = 25.0f;
-    /** A synonym is what the user probably meant, not what they typed: it ranks below the literal word. */
+    /** A synonym is what the user probably meant, not what they typed: it counts half. */
     private static final float SYNONYM_BOOST = 0.5f;
+    /**
+     * Added to a match of the word typed when its synonyms are searched too, so that it ranks above
+     * an entry that only says a synonym: a synonym's score is half its word tier and half its
+     * characters' score, and the word typed can lack its own word tier where the text cuts it
+     * differently (ライフ・ワーク・バランス, where Kuromoji reads the typed word as ライフワーク + バランス).
+     */
+    private static final float LITERAL_TIER = WORD_TIER;
     /** One or two kana are too ambiguous to search by sound (の, した…). */
     private static final int MIN_READING_LENGTH = 3;
     /** What the bigram tokenizer skips inside a word: punctuation (・、) and spaces. */
@@ -128,7 +135,7 @@ final class TextQueries {
         List<String> others = term.phrase() ? List.of() : synonyms.alternatives(term.text());
         if (others.isEmpty()) return literal;
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        if (literal != null) any.add(literal.query(), Occur.SHOULD);
+        if (literal != null) any.add(ScorePlus.of(literal.query(), LITERAL_TIER), Occur.SHOULD);
         for (String other : others) {
             Word w = word(other);
             if (w != null) any.add(new BoostQuery(w.query(), SYNONYM_BOOST), Occur.SHOULD);

@@ -264,6 +264,34 @@ class SearchTest {
         assertEquals(List.of(), search("\"国保\"", List.of()).expansions(), "a quoted phrase is literal");
     }
 
+    /**
+     * A synonym is what the user probably meant, not what they typed: an entry saying the word typed
+     * ranks above every entry that only says a synonym, even when the typed word is written with
+     * middle dots that cut it into other words (ライフ・ワーク・バランス: Kuromoji reads the typed
+     * ライフワークバランス as ライフワーク + バランス) and the synonym is written as one word.
+     */
+    @Test
+    void aSynonymNeverOutranksTheWordTyped(@TempDir Path other) throws IOException {
+        SearchResponse typed = search("ライフワークバランス", List.of());
+        assertEquals(countEntriesContaining("ライフ・ワーク・バランス") + countEntriesContaining("ワークライフバランス"),
+                typed.total());
+        List<SearchResponse.Hit> hits = typed.hits();
+        assertTrue(hits.get(hits.size() - 1).text().contains("ワークライフバランス"), "the synonym's entry comes last");
+        hits.subList(0, hits.size() - 1).forEach(h -> assertTrue(h.text().contains("ライフ・ワーク・バランス"), h.text()));
+        assertTrue(search("ワークライフバランス", List.of()).hits().get(0).text().contains("ワークライフバランス"),
+                "typed the other way, that entry comes first");
+
+        // Also when the synonym's entry is short and the typed word's entry long.
+        Path corpus = testCorpus(other, """
+                - ワークライフバランスを進めます。
+                - 業務の見直しと時差勤務の拡大を全庁で進め、職員のライフ・ワーク・バランスの推進と、多様な働き方に対応した職場環境の整備を図ります。
+                """);
+        try (TestArchive small = TestArchive.of(other, corpus)) {
+            SearchResponse r = small.nendo().archive().search(SearchRequest.of("ライフワークバランス"));
+            assertEquals(List.of("x-2020-01-02", "x-2020-01-01"), r.hits().stream().map(SearchResponse.Hit::id).toList());
+        }
+    }
+
     @Test
     void eraInTheQueryBecomesAYearFilter() throws IOException {
         for (String era : List.of("令和元年度", "平成31年度", "R1", "H31", "2019年度", "２０１９年度")) {
