@@ -3,7 +3,6 @@ package nendo.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import nendo.index.PlanFields;
 import nendo.model.ClientError;
-import nendo.model.Department;
 import nendo.model.FiscalYear;
 import nendo.model.PlanDocument;
 import org.apache.lucene.search.IndexSearcher;
@@ -20,7 +18,9 @@ import org.apache.lucene.search.IndexSearcher;
  * A theme over time: how many measures match a query in each year and department, beside how many
  * measures there were, so that shares stay comparable when a plan grows or shrinks. A cell counts
  * exactly the hits of the equivalent search (same query, filters, kind=measure), which is what the
- * page opens when a cell is clicked.
+ * page opens when a cell is clicked; the measures beside it are that search's hits without the
+ * query. Years and departments come from the plan documents and from the indexed measures, so
+ * measures read from JSON Lines record files are compared as well.
  */
 public final class ThemeComparison {
     /** A validated request; {@code org} and {@code dept} are optional. */
@@ -53,29 +53,29 @@ public final class ThemeComparison {
         if (understood.text() == null) {
             throw ClientError.badRequest("q に年度のほかキーワードを指定してください（例: q=防災）");
         }
+        // Every measure in the organization by department and year: the denominators, and the
+        // departments and years of measures that no plan document lists (record files).
+        Map<GroupCounter.Key, Long> measures = GroupCounter.count(searcher,
+                new SearchFilters(filters(request, null), List.of()).apply(null));
         // A theme is followed through renames: a former name (企画部) stands for the department
         // under its current name, so the years after the rename are counted too.
-        String dept = canonical(request, documents);
-        Scope scope = scope(request, dept, understood, documents);
-        SearchRequest filters = new SearchRequest(request.q(), List.of(), request.yearFrom(), request.yearTo(),
-                dept == null ? List.of() : List.of(dept),
-                request.org() == null ? List.of() : List.of(request.org()), List.of(PlanFields.KIND_MEASURE), 1, 1,
-                SearchRequest.SortOrder.RELEVANCE);
+        String dept = ComparisonScope.canonical(request.org(), request.dept(), documents, measures.keySet());
+        ComparisonScope scope = ComparisonScope.of(request, dept, understood.years(), documents, measures);
         Map<GroupCounter.Key, Long> counts = GroupCounter.ignoringPrinted(GroupCounter.count(searcher,
-                new SearchFilters(filters, understood.years()).apply(understood.text())));
+                new SearchFilters(filters(request, dept), understood.years()).apply(understood.text())));
 
         Map<Integer, Long> matchesPerYear = new TreeMap<>();
         List<DepartmentRow> rows = new ArrayList<>();
-        for (Map.Entry<RowKey, Map<Integer, Department>> row : scope.rows().entrySet()) {
+        for (Map.Entry<ComparisonScope.RowKey, Map<Integer, ComparisonScope.Printed>> row : scope.rows().entrySet()) {
             List<Cell> cells = new ArrayList<>();
             long rowMatches = 0;
             Set<String> names = new LinkedHashSet<>();
             for (int year : scope.years().keySet()) {
-                Department printed = row.getValue().get(year);
+                ComparisonScope.Printed printed = row.getValue().get(year);
                 long matches = counts.getOrDefault(new GroupCounter.Key(row.getKey().org(), row.getKey().name(), null, year), 0L);
                 if (printed != null) names.add(printed.name());
                 cells.add(new Cell(year, printed == null ? null : printed.name(),
-                        printed == null ? null : printed.measures().size(), matches));
+                        printed == null ? null : printed.measures(), matches));
                 rowMatches += matches;
                 matchesPerYear.merge(year, matches, Long::sum);
             }
@@ -94,48 +94,10 @@ public final class ThemeComparison {
                 understood.notices(), understood.expansions(), total, years, rows);
     }
 
-    private record RowKey(String org, String name) {}
-
-    /** The years in scope with their measure counts, and each department's part per year. */
-    private record Scope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Department>> rows) {}
-
-    private static String canonical(Request request, Iterable<PlanDocument> documents) {
-        if (request.dept() == null) return null;
-        for (PlanDocument d : documents) {
-            if (request.org() != null && !request.org().equals(d.organization())) continue;
-            for (Department dept : d.departments()) {
-                if (dept.name().equals(request.dept())) return dept.canonical();
-            }
-        }
-        return request.dept();
-    }
-
-    private static Scope scope(Request request, String dept, UnderstoodQuery understood,
-                               Iterable<PlanDocument> documents) {
-        Map<Integer, Integer> years = new TreeMap<>();
-        Map<RowKey, Map<Integer, Department>> rows = new LinkedHashMap<>();
-        boolean orgSeen = false;
-        for (PlanDocument d : documents) {
-            if (request.org() != null && !request.org().equals(d.organization())) continue;
-            orgSeen = true;
-            int year = d.fiscalYear();
-            if (request.yearFrom() != null && year < request.yearFrom()) continue;
-            if (request.yearTo() != null && year > request.yearTo()) continue;
-            if (!understood.years().stream().allMatch(set -> set.contains(year))) continue;
-            int measures = years.getOrDefault(year, 0);
-            for (Department part : d.departments()) {
-                if (dept != null && !dept.equals(part.canonical())) continue;
-                measures += part.measures().size();
-                rows.computeIfAbsent(new RowKey(d.organization(), part.canonical()), k -> new TreeMap<>()).put(year, part);
-            }
-            years.put(year, measures);
-        }
-        if (request.org() != null && !orgSeen) {
-            throw ClientError.notFound("団体「" + request.org() + "」の文書はありません");
-        }
-        if (dept != null && rows.isEmpty()) {
-            throw ClientError.notFound("部「" + request.dept() + "」はこの範囲にありません");
-        }
-        return new Scope(years, rows);
+    /** The equivalent search's filters: the organization, measures only, and the department if given. */
+    private static SearchRequest filters(Request request, String dept) {
+        return new SearchRequest(request.q(), List.of(), request.yearFrom(), request.yearTo(),
+                dept == null ? List.of() : List.of(dept), request.org() == null ? List.of() : List.of(request.org()),
+                List.of(PlanFields.KIND_MEASURE), 1, 1, SearchRequest.SortOrder.RELEVANCE);
     }
 }

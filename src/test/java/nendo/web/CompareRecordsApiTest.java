@@ -1,0 +1,173 @@
+package nendo.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nendo.testing.TestArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * /api/compare over measures read from a JSON Lines record file beside the bundled plans: records
+ * add to the departments and years the plans list, and bring years, departments and organizations
+ * of their own. Every cell agrees with the equivalent search, and its measures with the same search
+ * without the query.
+ */
+class CompareRecordsApiTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static TestArchive archive;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path corpus = dir.resolve("corpus");
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
+        Files.writeString(corpus.resolve("records.jsonl"), String.join("\n",
+                // 架空市 2021 総務部 has five measures in the plan, none about コロナ.
+                "{\"id\": \"r1\", \"org\": \"架空市\", \"year\": 2021, \"department\": \"総務部\", \"text\": \"コロナ対策の職員研修を行います。\"}",
+                // No plan of 架空市 for 2025, and no 防災課 in any plan.
+                "{\"id\": \"r2\", \"org\": \"架空市\", \"year\": 2025, \"department\": \"総務部\", \"text\": \"コロナ後の業務継続計画を見直します。\"}",
+                "{\"id\": \"r3\", \"org\": \"架空市\", \"year\": 2021, \"department\": \"防災課\", \"text\": \"コロナ禍の避難所運営を訓練します。\"}",
+                "{\"id\": \"r4\", \"org\": \"架空市\", \"year\": 2021, \"department\": \"防災課\", \"text\": \"備蓄品を更新します。\"}",
+                // An organization with no plan document at all.
+                "{\"id\": \"n1\", \"org\": \"北市\", \"year\": 2020, \"department\": \"健康部\", \"text\": \"コロナワクチンの接種を進めます。\"}",
+                "{\"id\": \"n2\", \"org\": \"北市\", \"year\": 2020, \"department\": \"健康部\", \"text\": \"健診の受診を勧めます。\"}",
+                "{\"id\": \"n3\", \"org\": \"北市\", \"year\": 2021, \"department\": \"総務課\", \"text\": \"窓口を改めます。\"}") + "\n");
+        archive = TestArchive.of(dir, corpus);
+        base = archive.serve();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        archive.close();
+    }
+
+    @Test
+    void recordsAddToThePlansDepartmentsAndBringTheirOwn() throws Exception {
+        JsonNode r = get("/api/compare", "q", "コロナ", "org", "架空市");
+        // The plans' 12 (CompareApiTest) and three records.
+        assertEquals(15, r.get("totalMatches").asLong());
+        assertEquals(List.of(2019, 2020, 2021, 2022, 2023, 2024, 2025), years(r, "year"));
+        assertEquals(List.of(0, 4, 7, 3, 0, 0, 1), years(r, "matches"));
+        assertEquals(List.of(40, 39, 42, 40, 43, 43, 1), years(r, "measures"));
+
+        Map<String, JsonNode> rows = rows(r);
+        assertEquals(List.of(0, 0, 1, 0, 0, 0, 1), cells(rows.get("総務部"), "matches"));
+        assertEquals(List.of(5, 5, 6, 5, 5, 5, 1), cells(rows.get("総務部"), "measures"));
+        assertEquals(List.of("総務部", "総務部", "総務部", "総務部", "総務部", "総務部", "総務部"),
+                cells(rows.get("総務部"), "printedName"));
+        JsonNode disaster = rows.get("防災課");
+        assertEquals("架空市", disaster.get("org").asText());
+        assertEquals(List.of(0, 0, 1, 0, 0, 0, 0), cells(disaster, "matches"));
+        assertEquals(java.util.Arrays.asList(null, null, 2, null, null, null, null), cells(disaster, "measures"));
+        // A department of the plans with no record keeps no measures in 2025.
+        assertEquals(null, cells(rows.get("健康福祉部"), "printedName").get(6));
+        assertAgreesWithSearch(r, "コロナ");
+    }
+
+    @Test
+    void anOrganizationWithOnlyRecordsIsCompared() throws Exception {
+        JsonNode r = get("/api/compare", "q", "コロナ", "org", "北市");
+        assertEquals(1, r.get("totalMatches").asLong());
+        assertEquals(List.of(2020, 2021), years(r, "year"));
+        assertEquals(List.of(2, 1), years(r, "measures"));
+        assertEquals(0.5, r.get("years").get(0).get("share").asDouble());
+        assertEquals(List.of("健康部", "総務課"), r.findValuesAsText("name"));
+        assertAgreesWithSearch(r, "コロナ");
+
+        JsonNode dept = get("/api/compare", "q", "コロナ", "org", "北市", "dept", "健康部");
+        assertEquals(List.of("健康部"), dept.findValuesAsText("name"));
+        assertEquals(List.of(2, 0), years(dept, "measures"));
+
+        // Without an organization, every organization's rows, the plans' and the records'.
+        JsonNode all = get("/api/compare", "q", "コロナ");
+        assertEquals(16 + countMitaka(), all.get("totalMatches").asLong());
+        assertAgreesWithSearch(all, "コロナ");
+    }
+
+    /** Mitaka's plan (2019) says コロナ nowhere; asked, not assumed. */
+    private static long countMitaka() throws Exception {
+        return get("/api/search", "q", "コロナ", "org", "三鷹市", "kind", "measure").get("total").asLong();
+    }
+
+    /** Each cell: its matches are the search's hits, its measures the same search without the query. */
+    private static void assertAgreesWithSearch(JsonNode r, String q) throws Exception {
+        for (JsonNode row : r.get("departments")) {
+            for (JsonNode cell : row.get("cells")) {
+                String[] filters = {"org", row.get("org").asText(), "dept", row.get("name").asText(),
+                        "year", cell.get("year").asText(), "kind", "measure"};
+                long hits = get("/api/search", concat(new String[] {"q", q}, filters)).get("total").asLong();
+                assertEquals(hits, cell.get("matches").asLong(), row.get("name") + " " + cell);
+                long measures = get("/api/search", filters).get("total").asLong();
+                if (cell.get("measures").isNull()) {
+                    assertEquals(0, measures, row.get("name") + " " + cell);
+                } else {
+                    assertEquals(measures, cell.get("measures").asLong(), row.get("name") + " " + cell);
+                }
+            }
+        }
+        long total = 0;
+        for (JsonNode y : r.get("years")) total += y.get("matches").asLong();
+        assertEquals(total, r.get("totalMatches").asLong());
+        assertTrue(r.get("departments").size() > 0);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static List<Object> years(JsonNode r, String field) {
+        List<Object> out = new ArrayList<>();
+        r.get("years").forEach(y -> out.add(y.get(field).isInt() ? (Object) y.get(field).asInt() : y.get(field).asText()));
+        return out;
+    }
+
+    private static List<Object> cells(JsonNode row, String field) {
+        List<Object> out = new ArrayList<>();
+        for (JsonNode c : row.get("cells")) {
+            JsonNode v = c.get(field);
+            out.add(v.isNull() ? null : v.isInt() ? (Object) v.asInt() : v.asText());
+        }
+        return out;
+    }
+
+    private static Map<String, JsonNode> rows(JsonNode r) {
+        Map<String, JsonNode> out = new HashMap<>();
+        r.get("departments").forEach(row -> out.put(row.get("name").asText(), row));
+        return out;
+    }
+
+    private static JsonNode get(String path, String... params) throws Exception {
+        StringBuilder url = new StringBuilder(base).append(path).append('?');
+        for (int i = 0; i < params.length; i += 2) {
+            url.append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8)).append('&');
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+}
