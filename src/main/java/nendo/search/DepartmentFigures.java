@@ -39,7 +39,10 @@ public final class DepartmentFigures {
                         part.measures().size()));
             }
         }
-        if (!orgSeen) throw ClientError.notFound("団体「" + org + "」の文書はありません");
+        if (!orgSeen) {
+            // Staff and budget are in the plan's front matter; JSON Lines records carry neither.
+            throw ClientError.notFound("団体「" + org + "」の計画書（.md）はありません。職員数・予算は計画書から読みます");
+        }
         if (series.isEmpty()) throw ClientError.notFound("団体「" + org + "」に部「" + dept + "」はありません");
         List<Series> list = new ArrayList<>();
         series.forEach((name, years) -> list.add(new Series(name, years.stream()

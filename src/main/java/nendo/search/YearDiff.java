@@ -85,8 +85,12 @@ public final class YearDiff {
             orgSeen = true;
             if (d.fiscalYear() == year) list.addAll(d.departments());
         }
-        if (!orgSeen) throw ClientError.notFound("団体「" + org + "」の文書はありません");
-        if (list.isEmpty()) throw ClientError.notFound(org + "の" + new FiscalYear(year).label() + "の文書はありません");
+        // Measures are paired by the plan's departments and order, which JSON Lines records lack.
+        if (!orgSeen) {
+            throw ClientError.notFound("団体「" + org + "」の計画書（.md）はありません。年度の違いは計画書の事業で比べます"
+                    + "（JSON Lines の記録は /api/compare と /api/terms で比べられます）");
+        }
+        if (list.isEmpty()) throw ClientError.notFound(org + "の" + new FiscalYear(year).label() + "の計画書（.md）はありません");
         return list;
     }
 

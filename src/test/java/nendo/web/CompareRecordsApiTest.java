@@ -105,6 +105,19 @@ class CompareRecordsApiTest {
         assertAgreesWithSearch(all, "コロナ");
     }
 
+    /** Year-to-year differences and department figures need plan documents: a records-only organization is told so. */
+    @Test
+    void diffAndFiguresSayTheyNeedAPlanDocument() throws Exception {
+        for (String[] request : List.of(new String[] {"/api/diff", "org", "北市", "from", "2020", "to", "2021"},
+                new String[] {"/api/figures", "org", "北市"})) {
+            HttpResponse<String> r = send(request[0], java.util.Arrays.copyOfRange(request, 1, request.length));
+            assertEquals(404, r.statusCode(), r.body());
+            JsonNode body = JSON.readTree(r.body());
+            assertEquals(404, body.get("status").asInt());
+            assertTrue(body.get("message").asText().contains("計画書（.md）はありません"), r.body());
+        }
+    }
+
     /** Mitaka's plan (2019) says コロナ nowhere; asked, not assumed. */
     private static long countMitaka() throws Exception {
         return get("/api/search", "q", "コロナ", "org", "三鷹市", "kind", "measure").get("total").asLong();
@@ -161,13 +174,16 @@ class CompareRecordsApiTest {
     }
 
     private static JsonNode get(String path, String... params) throws Exception {
+        HttpResponse<String> r = send(path, params);
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static HttpResponse<String> send(String path, String... params) throws Exception {
         StringBuilder url = new StringBuilder(base).append(path).append('?');
         for (int i = 0; i < params.length; i += 2) {
             url.append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8)).append('&');
         }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
