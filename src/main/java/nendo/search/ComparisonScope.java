@@ -38,7 +38,8 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
         Map<Integer, Integer> years = new TreeMap<>();
         Map<RowKey, Map<Integer, Printed>> rows = new LinkedHashMap<>();
         Map<GroupCounter.Key, Long> perDepartment = GroupCounter.ignoringPrinted(measures);
-        boolean orgSeen = false;
+        // The counted measures are the organization's already (the count's filter).
+        boolean orgSeen = !measures.isEmpty();
         for (PlanDocument d : documents) {
             if (request.org() != null && !request.org().equals(d.organization())) continue;
             orgSeen = true;
@@ -60,7 +61,6 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
         Map<RowKey, Map<Integer, Printed>> recordRows = new TreeMap<>(
                 Comparator.comparing(RowKey::org).thenComparing(RowKey::name));
         for (GroupCounter.Key k : keys) {
-            orgSeen |= request.org() == null || request.org().equals(k.org());
             if (!inScope(request, queryYears, k.year())) continue;
             // A year the organization has measures in, as a year it has a plan for, is in scope
             // even when the department asked for has none that year.
