@@ -74,12 +74,16 @@ def bench_figures(e):
 def gc_peak(path):
     """(peak heap used in MiB, max heap in MiB, number of pauses, live heap in MiB) from a -Xlog:gc*
     file: the largest "before" of the pause lines "... 412M->120M(1024M) ..." and the heap used printed
-    at exit; live is the largest "after" of a pause, what survived a collection. The peak includes
+    at exit; live is the largest "after" of a full collection, what survived one. The peak includes
     garbage and so depends on the collector (the parallel collector lets the heap fill before it
-    collects the old generation); the live figure does not."""
+    collects the old generation); the live figure does not. Only a full pause counts for live: after
+    a young pause the old generation still holds its garbage (seen: a young pause "1005M->1013M"
+    just before a full one "1013M->460M"). A log without a full pause after start-up gives the largest
+    "after" of any pause, an upper bound."""
     if not path or not os.path.exists(path):
         return None, None, 0, None
-    peak, cap, pauses, live = None, None, 0, None
+    peak, cap, pauses = None, None, 0
+    live_full, live_any = None, None
     for line in open(path, encoding="utf-8", errors="replace"):
         if "Pause" in line:
             m = PAUSE.search(line)
@@ -88,7 +92,10 @@ def gc_peak(path):
                 before = float(m.group(1)) * UNIT[m.group(2)]
                 peak = before if peak is None else max(peak, before)
                 after = float(m.group(3)) * UNIT[m.group(4)]
-                live = after if live is None else max(live, after)
+                live_any = after if live_any is None else max(live_any, after)
+                # "Pause Full (Metadata GC Threshold)" runs at start-up, before any data is loaded
+                if "Pause Full" in line and "Metadata" not in line:
+                    live_full = after if live_full is None else max(live_full, after)
         m = re.search(r"Heap Max Capacity: " + SIZE, line)
         if m:
             cap = float(m.group(1)) * UNIT[m.group(2)]
@@ -97,7 +104,7 @@ def gc_peak(path):
             if m:
                 used = int(m.group(1)) / 1024
                 peak = used if peak is None else max(peak, used)
-    return peak, cap, pauses, live
+    return peak, cap, pauses, (live_full if live_full is not None else live_any)
 
 
 def f_int(v):
