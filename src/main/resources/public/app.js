@@ -3,7 +3,7 @@
  * Single-page UI (vanilla JS, ES2020, no dependencies).
  *
  * URL state (shareable):
- *   /                                  start view (document list + example queries)
+ *   /                                  start view (documents and records by organization; start.js)
  *   /?q=防災&year=2019&dept=総務部&org=三鷹市&page=2&sort=year_desc   search / browse
  *        (year, dept, org are repeatable; year_from, year_to, size are passed through)
  *        (kind=measure|mission narrows to one kind of entry, shown as a removable chip)
@@ -307,8 +307,7 @@
       if (st.view === 'measure') await renderMeasure(st, signal, current);
       else if (st.view === 'doc') await renderDoc(st, signal, current);
       else if (st.view === 'search') await renderSearch(st, signal, current);
-      else if (views[st.view]) await views[st.view].render(st.params, signal, current, opts);
-      else await renderStart(signal, current);
+      else await views[st.view].render(st.params, signal, current, opts);
       if (current()) applyFocus(st, opts.focus);
     } catch (err) {
       if ((err && err.name === 'AbortError') || !current()) return;
@@ -365,55 +364,6 @@
 
   function loadingNode() {
     return h('p', { class: 'loading' }, '読み込み中…');
-  }
-
-  // ------------------------------------------------------------------ start view
-
-  async function renderStart(signal, current) {
-    document.title = SITE_TITLE;
-    if (!els.documentList.hasChildNodes()) els.documentList.replaceChildren(loadingNode());
-    const data = await fetchJson(`${API}/documents`, signal);
-    if (!current()) return;
-    const docs = Array.isArray(data.documents) ? data.documents : [];
-    if (!docs.length) {
-      els.documentList.replaceChildren(h('p', { class: 'muted' }, '収録されている資料はまだありません。'));
-      return;
-    }
-    const groups = new Map();
-    for (const d of docs) {
-      const org = hasValue(d.org) ? String(d.org) : '（団体名なし）';
-      if (!groups.has(org)) groups.set(org, []);
-      groups.get(org).push(d);
-    }
-    const orgs = [...groups.keys()].sort((a, b) => {
-      const sa = groups.get(a).every((d) => d.sample) ? 1 : 0;
-      const sb = groups.get(b).every((d) => d.sample) ? 1 : 0;
-      return sa - sb || a.localeCompare(b, 'ja');
-    });
-    const frag = document.createDocumentFragment();
-    for (const org of orgs) {
-      const list = groups.get(org).slice().sort((a, b) => (Number(b.year) || 0) - (Number(a.year) || 0));
-      const section = h('section', { class: 'org-group' },
-        h('div', { class: 'org-group-head' },
-          h('h4', { class: 'org-name' }, org),
-          h('span', { class: 'muted' }, `${list.length}件の資料`),
-          navLink(searchHref({ org: [org] }), 'この団体の事業をすべて見る', { class: 'org-browse', 'data-focus': 'summary' })),
-        h('ul', { class: 'doc-list' }, list.map(renderDocItem)));
-      frag.append(section);
-    }
-    els.documentList.replaceChildren(frag);
-  }
-
-  function renderDocItem(d) {
-    const counts = [];
-    if (hasValue(d.departments)) counts.push(`${fmtNum(d.departments)}部`);
-    if (hasValue(d.measures)) counts.push(`主要事業 ${fmtNum(d.measures)}件`);
-    return h('li', { class: 'doc-item', 'data-id': d.id },
-      h('span', { class: 'doc-year' }, yearLabel(d.year, d.era)),
-      h('span', { class: 'doc-main' },
-        navLink(docHref(d.id), hasValue(d.title) ? d.title : String(d.id), { class: 'doc-link' }),
-        d.sample ? sampleBadge() : null),
-      h('span', { class: 'doc-counts muted' }, counts.join('・')));
   }
 
   // ------------------------------------------------------------------ search view

@@ -10,7 +10,16 @@ public final class ArchiveViews {
     public record DocumentSummary(String id, String org, int year, String era, String series, String title,
                                   String source, boolean sample, int departments, int measures) {}
 
-    public record DocumentList(List<DocumentSummary> documents) {}
+    /**
+     * The plan documents, and the measures read from JSON Lines records ({@code records}, which
+     * belong to no plan document) by organization.
+     */
+    public record DocumentList(List<DocumentSummary> documents, List<RecordCollection> records) {}
+
+    /** An organization's record measures: how many, from which year to which, and per year (newest first). */
+    public record RecordCollection(String org, long measures, int fromYear, int toYear, List<RecordYear> years) {}
+
+    public record RecordYear(int year, String era, long measures) {}
 
     public record MeasureRef(String id, String text) {}
 

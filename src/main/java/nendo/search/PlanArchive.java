@@ -119,13 +119,16 @@ public final class PlanArchive {
         return index.withSearcher(s -> new ArchiveViews.SuggestList(prefix, catalog(s).suggester().complete(prefix)));
     }
 
+    /** The plan documents and, by organization, the measures read from JSON Lines records. */
     public ArchiveViews.DocumentList documents() throws IOException {
-        List<ArchiveViews.DocumentSummary> list = new ArrayList<>();
-        for (PlanDocument d : index.withSearcher(this::documents).values()) {
-            list.add(new ArchiveViews.DocumentSummary(d.id(), d.organization(), d.fiscalYear(), d.era(), d.series(),
-                    d.title(), d.source(), d.sample(), d.departments().size(), d.measureCount()));
-        }
-        return new ArchiveViews.DocumentList(list);
+        return index.withSearcher(s -> {
+            List<ArchiveViews.DocumentSummary> list = new ArrayList<>();
+            for (PlanDocument d : documents(s).values()) {
+                list.add(new ArchiveViews.DocumentSummary(d.id(), d.organization(), d.fiscalYear(), d.era(), d.series(),
+                        d.title(), d.source(), d.sample(), d.departments().size(), d.measureCount()));
+            }
+            return new ArchiveViews.DocumentList(list, RecordCollections.of(records(s)));
+        });
     }
 
     public PlanDocument plan(String id) throws IOException {

@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * /api/compare over measures read from a JSON Lines record file beside the bundled plans: records
- * add to the departments and years the plans list, and bring years, departments and organizations
- * of their own. Every cell agrees with the equivalent search, and its measures with the same search
- * without the query.
+ * The archive's lists and comparisons over measures read from a JSON Lines record file beside the
+ * bundled plans. In /api/compare records add to the departments and years the plans list, and bring
+ * years, departments and organizations of their own; every cell agrees with the equivalent search,
+ * and its measures with the same search without the query. /api/documents lists the records by
+ * organization and year beside the plan documents.
  */
-class CompareRecordsApiTest {
+class RecordsApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,6 +104,47 @@ class CompareRecordsApiTest {
         JsonNode all = get("/api/compare", "q", "コロナ");
         assertEquals(16 + countMitaka(), all.get("totalMatches").asLong());
         assertAgreesWithSearch(all, "コロナ");
+    }
+
+    /** The start page's list: plan documents as before, and each organization's records by year, newest first. */
+    @Test
+    void documentsListTheRecordsByOrganizationAndYear() throws Exception {
+        JsonNode r = get("/api/documents");
+        assertEquals(7, r.get("documents").size(), "the bundled plans, records not among them");
+        JsonNode records = r.get("records");
+        assertEquals(List.of("北市", "架空市"), records.findValuesAsText("org"));
+
+        JsonNode north = records.get(0);
+        assertEquals(3, north.get("measures").asLong());
+        assertEquals(2020, north.get("fromYear").asInt());
+        assertEquals(2021, north.get("toYear").asInt());
+        assertEquals(List.of(2021, 2020), years(north, "year"));
+        assertEquals(List.of(1, 2), years(north, "measures"));
+        assertEquals("令和2年度", north.get("years").get(1).get("era").asText());
+
+        // Only 架空市's records: its plans' measures are counted by their documents.
+        JsonNode kakuu = records.get(1);
+        assertEquals(4, kakuu.get("measures").asLong());
+        assertEquals(List.of(2025, 2021), years(kakuu, "year"));
+        assertEquals(List.of(1, 3), years(kakuu, "measures"));
+
+        // Each year's count is what the start page's link to that year finds among the records.
+        for (JsonNode org : records) {
+            for (JsonNode y : org.get("years")) {
+                long found = get("/api/search", "org", org.get("org").asText(), "year", y.get("year").asText(),
+                        "kind", "measure").get("total").asLong();
+                long inPlans = plannedMeasures(r, org.get("org").asText(), y.get("year").asInt());
+                assertEquals(found - inPlans, y.get("measures").asLong(), org.get("org") + " " + y);
+            }
+        }
+    }
+
+    private static long plannedMeasures(JsonNode documents, String org, int year) {
+        long n = 0;
+        for (JsonNode d : documents.get("documents")) {
+            if (d.get("org").asText().equals(org) && d.get("year").asInt() == year) n += d.get("measures").asLong();
+        }
+        return n;
     }
 
     /** Year-to-year differences and department figures need plan documents: a records-only organization is told so. */
