@@ -67,8 +67,42 @@ public final class Vocabulary {
         return words;
     }
 
+    /** Whether a word is worth offering: two to {@value #MAX_LENGTH} characters, not a bare number. */
+    public static boolean suggestible(CharSequence word) {
+        return word.length() >= 2 && word.length() <= MAX_LENGTH && KanaFolding.hasNonDigit(word);
+    }
+
+    /**
+     * The folded katakana reading of each word, read on its own. One tokenizer serves the whole list:
+     * the words of a large archive number in the tens of thousands, and a tokenizer per word would
+     * cost more than reading them.
+     */
+    public List<String> readings(List<String> words) {
+        List<String> readings = new ArrayList<>(words.size());
+        try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.NORMAL)) {
+            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+            ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
+            StringBuilder r = new StringBuilder();
+            for (String word : words) {
+                r.setLength(0);
+                tokenizer.setReader(new StringReader(word));
+                tokenizer.reset();
+                while (tokenizer.incrementToken()) {
+                    String read = reading.getReading();
+                    r.append(read == null ? term : read);
+                }
+                tokenizer.end();
+                tokenizer.close();
+                readings.add(KanaFolding.fold(r.toString()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return readings;
+    }
+
     private static void add(List<Word> words, StringBuilder surface, StringBuilder reading) {
-        if (surface.length() >= 2 && surface.length() <= MAX_LENGTH && KanaFolding.hasNonDigit(surface)) {
+        if (suggestible(surface)) {
             words.add(new Word(surface.toString(), KanaFolding.fold(reading.toString())));
         }
         surface.setLength(0);

@@ -7,11 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import nendo.analysis.AnalyzerFactory;
 import nendo.analysis.Synonyms;
-import nendo.analysis.Vocabulary;
 import nendo.index.ArchiveIndex;
 import nendo.index.IndexState;
 import nendo.index.PlanFields;
@@ -23,14 +21,11 @@ import nendo.model.PlanDocument;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * What the archive can answer, read from the index only (never from the corpus files, so that all
@@ -44,20 +39,20 @@ public final class PlanArchive {
     private final RelatedMeasures relatedMeasures;
     private final YearDiff yearDiff;
     private final DistinctiveTerms distinctiveTerms = new DistinctiveTerms();
-    private final Vocabulary vocabulary;
+    private final ArchiveWords words;
     /** Documents of the reader last seen; reloaded when a new commit is opened. */
     private volatile Catalog catalog;
     /** Counts of JSON Lines records of the reader last asked ({@link #records}). */
     private volatile Tally tally;
 
-    private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents, Suggester suggester) {}
+    private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents) {}
 
     private record Tally(DirectoryReader reader, List<Map.Entry<GroupCounter.Key, Long>> records) {}
 
     public PlanArchive(ArchiveIndex index, AnalyzerFactory analysis, Synonyms synonyms, ObjectMapper json) {
         this.index = index;
         this.json = json;
-        this.vocabulary = analysis.vocabulary();
+        this.words = new ArchiveWords(analysis.vocabulary());
         UnderstoodQuery.Parser parser = new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(analysis), synonyms);
         this.searcher = new PlanSearcher(parser, PlanFields.markAnalyzer(analysis), analysis.bigramCharacters());
         this.themes = new ThemeComparison(parser);
@@ -75,7 +70,7 @@ public final class PlanArchive {
         return index.withSearcher(s -> {
             SearchResponse response = searcher.search(s, request, documents(s));
             if (response.total() > 0 || request.q().isBlank()) return response;
-            List<String> nearest = catalog(s).suggester().nearest(request.q(), 5).stream()
+            List<String> nearest = words.suggester(s, documents(s)).nearest(request.q(), 5).stream()
                     .map(ArchiveViews.Suggestion::text).toList();
             return response.withAlternatives(nearest);
         });
@@ -116,7 +111,7 @@ public final class PlanArchive {
 
     /** Completions of a prefix typed in kanji, hiragana or katakana. */
     public ArchiveViews.SuggestList suggest(String prefix) throws IOException {
-        return index.withSearcher(s -> new ArchiveViews.SuggestList(prefix, catalog(s).suggester().complete(prefix)));
+        return index.withSearcher(s -> new ArchiveViews.SuggestList(prefix, words.suggester(s, documents(s)).complete(prefix)));
     }
 
     /** The plan documents and, by organization, the measures read from JSON Lines records. */
@@ -260,14 +255,8 @@ public final class PlanArchive {
         DirectoryReader reader = (DirectoryReader) s.getIndexReader();
         Tally current = tally;
         if (current != null && current.reader() == reader) return current.records();
-        BooleanQuery.Builder records = new BooleanQuery.Builder()
-                .add(KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_MEASURE), Occur.FILTER);
-        Set<String> planDocuments = documents(s).keySet();
-        if (!planDocuments.isEmpty()) {
-            records.add(KeywordField.newSetQuery(PlanFields.DOCUMENT_ID,
-                    planDocuments.stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
-        }
-        List<Map.Entry<GroupCounter.Key, Long>> rows = new ArrayList<>(GroupCounter.count(s, records.build()).entrySet());
+        Query records = RecordCollections.query(documents(s).keySet());
+        List<Map.Entry<GroupCounter.Key, Long>> rows = new ArrayList<>(GroupCounter.count(s, records).entrySet());
         rows.sort(Comparator.comparing((Map.Entry<GroupCounter.Key, Long> e) -> e.getKey().org())
                 .thenComparingInt(e -> e.getKey().year())
                 .thenComparing(e -> e.getKey().department())
@@ -291,7 +280,7 @@ public final class PlanArchive {
         docs.sort(Comparator.comparing(PlanDocument::organization).thenComparingInt(PlanDocument::fiscalYear));
         Map<String, PlanDocument> map = new LinkedHashMap<>();
         docs.forEach(d -> map.put(d.id(), d));
-        Catalog built = new Catalog(reader, map, new Suggester(map.values(), vocabulary));
+        Catalog built = new Catalog(reader, map);
         catalog = built;
         return built;
     }

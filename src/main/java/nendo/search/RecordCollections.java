@@ -4,8 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import nendo.index.PlanFields;
 import nendo.model.FiscalYear;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The measures read from JSON Lines records, by organization and year: what the archive holds
@@ -14,6 +21,17 @@ import nendo.model.FiscalYear;
  */
 final class RecordCollections {
     private RecordCollections() {}
+
+    /** The records: measures that belong to none of the archive's plan documents. */
+    static Query query(Set<String> planDocumentIds) {
+        BooleanQuery.Builder records = new BooleanQuery.Builder()
+                .add(KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_MEASURE), Occur.FILTER);
+        if (!planDocumentIds.isEmpty()) {
+            records.add(KeywordField.newSetQuery(PlanFields.DOCUMENT_ID,
+                    planDocumentIds.stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
+        }
+        return records.build();
+    }
 
     /**
      * @param records the record counts per organization × department × year, ordered by

@@ -16,16 +16,24 @@ import nendo.model.PlanDocument;
 /**
  * Completes what people start typing from the archive's own vocabulary: kanji prefixes (防 → 防災…),
  * kana prefixes matched against readings (ぼう → 防災…), and, when a search finds nothing, the
- * nearest words by edit distance. Built once per index commit from the documents it holds.
+ * nearest words by edit distance. Built once per index commit ({@link ArchiveWords}) from the plan
+ * documents it holds and the words the index counted in its records.
  */
 final class Suggester {
     static final int MAX_SUGGESTIONS = 10;
 
     private record Entry(String text, String key, String reading, int count) {}
 
+    /** A word the index counted, with the number of entries that use it and its reading. */
+    record CountedWord(String text, String reading, int count) {}
+
     private final List<Entry> entries;
 
-    Suggester(Iterable<PlanDocument> documents, Vocabulary vocabulary) {
+    /**
+     * @param counted words counted in the index (records); a word also found in the documents keeps
+     *     the larger of its two counts, since both say how much the archive uses it
+     */
+    Suggester(Iterable<PlanDocument> documents, Vocabulary vocabulary, List<CountedWord> counted) {
         Map<String, int[]> counts = new HashMap<>();
         Map<String, String> readings = new HashMap<>();
         for (PlanDocument doc : documents) {
@@ -41,6 +49,10 @@ final class Suggester {
                     }
                 }
             }
+        }
+        for (CountedWord w : counted) {
+            counts.merge(w.text(), new int[] {w.count()}, (a, b) -> a[0] >= b[0] ? a : b);
+            readings.putIfAbsent(w.text(), w.reading());
         }
         List<Entry> list = new ArrayList<>();
         counts.forEach((text, c) -> list.add(new Entry(text, key(text), readings.getOrDefault(text, ""), c[0])));

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bundled plans. In /api/compare records add to the departments and years the plans list, and bring
  * years, departments and organizations of their own; every cell agrees with the equivalent search,
  * and its measures with the same search without the query. /api/documents lists the records by
- * organization and year beside the plan documents.
+ * organization and year beside the plan documents; suggestions complete the records' words too.
  */
 class RecordsApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -148,6 +148,25 @@ class RecordsApiTest {
     }
 
     /** Year-to-year differences and department figures need plan documents: a records-only organization is told so. */
+    @Test
+    void suggestionsAndNearestWordsIncludeTheRecordsWords() throws Exception {
+        // 業務継続計画 and 備蓄品 are written in records only, in no plan.
+        assertTrue(suggested("ぎょうむけいぞく").contains("業務継続計画"), "from kana");
+        assertTrue(suggested("業務継").contains("業務継続計画"), "from kanji");
+        assertTrue(suggested("ビチク").contains("備蓄品"), "from katakana");
+        // The plans' words stay, most used first: 防災 is in 16 plan measures.
+        assertEquals("防災", suggested("ぼう").get(0));
+        JsonNode none = get("/api/search", "q", "業務継読計画");
+        assertEquals(0, none.get("total").asInt());
+        assertTrue(none.get("alternatives").toString().contains("業務継続計画"), none.toString());
+    }
+
+    private static List<String> suggested(String typed) throws Exception {
+        List<String> words = new ArrayList<>();
+        get("/api/suggest", "q", typed).get("suggestions").forEach(s -> words.add(s.get("text").asText()));
+        return words;
+    }
+
     @Test
     void diffAndFiguresSayTheyNeedAPlanDocument() throws Exception {
         for (String[] request : List.of(new String[] {"/api/diff", "org", "北市", "from", "2020", "to", "2021"},

@@ -1,0 +1,86 @@
+package nendo.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import nendo.analysis.Vocabulary;
+import nendo.index.PlanFields;
+import nendo.model.PlanDocument;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The words that suggestions complete, per index commit. Plan documents give their words, department
+ * names and quoted names, read from their text. JSON Lines records have no document to read, so their
+ * words come from the terms field the index already counted (nouns and noun compounds, by the number
+ * of entries that use them): without these an archive of records alone would suggest nothing.
+ *
+ * <p>Built on the first suggestion asked of a commit, not when the commit opens: at a million records
+ * reading the words takes longer than the first search should wait.
+ */
+final class ArchiveWords {
+    /**
+     * Most used words taken from the index. Suggestions list the most used first, so rarer words
+     * would only show for prefixes nothing else starts with; the cap bounds the memory and the
+     * readings to compute for an archive of many municipalities (millions of distinct compounds).
+     */
+    static final int MAX_COUNTED_WORDS = 50_000;
+
+    private record Built(IndexReader reader, Suggester suggester) {}
+
+    private final Vocabulary vocabulary;
+    private volatile Built built;
+
+    ArchiveWords(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    Suggester suggester(IndexSearcher s, Map<String, PlanDocument> documents) throws IOException {
+        IndexReader reader = s.getIndexReader();
+        Built current = built;
+        if (current != null && current.reader() == reader) return current.suggester();
+        synchronized (this) {
+            // Typing sends a request per pause; one build per commit is enough for all of them.
+            current = built;
+            if (current != null && current.reader() == reader) return current.suggester();
+            boolean holdsRecords = s.count(RecordCollections.query(documents.keySet())) > 0;
+            List<Suggester.CountedWord> counted = holdsRecords ? mostUsed(reader) : List.of();
+            Built fresh = new Built(reader, new Suggester(documents.values(), vocabulary, counted));
+            built = fresh;
+            return fresh.suggester();
+        }
+    }
+
+    /** The most used suggestible words of the terms field, with their readings. */
+    private List<Suggester.CountedWord> mostUsed(IndexReader reader) throws IOException {
+        record Counted(String text, int count) {}
+        Comparator<Counted> byUse = Comparator.comparingInt(Counted::count).thenComparing(Counted::text,
+                Comparator.reverseOrder());
+        PriorityQueue<Counted> top = new PriorityQueue<>(byUse);
+        Terms terms = MultiTerms.getTerms(reader, PlanFields.TEXT_TERMS);
+        if (terms == null) return List.of();
+        TermsEnum it = terms.iterator();
+        for (BytesRef term = it.next(); term != null; term = it.next()) {
+            int count = it.docFreq();
+            if (top.size() == MAX_COUNTED_WORDS && count <= top.peek().count()) continue;
+            String text = term.utf8ToString();
+            if (!Vocabulary.suggestible(text)) continue;
+            top.add(new Counted(text, count));
+            if (top.size() > MAX_COUNTED_WORDS) top.poll();
+        }
+        List<Counted> words = new ArrayList<>(top);
+        List<String> readings = vocabulary.readings(words.stream().map(Counted::text).toList());
+        List<Suggester.CountedWord> out = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            out.add(new Suggester.CountedWord(words.get(i).text(), readings.get(i), words.get(i).count()));
+        }
+        return out;
+    }
+}
