@@ -22,7 +22,12 @@ import nendo.model.PlanDocument;
 final class Suggester {
     static final int MAX_SUGGESTIONS = 10;
 
-    private record Entry(String text, String key, String reading, int count) {}
+    /** {@code keyChars} and {@code readingChars}: the characters each holds, as bits (see {@link #chars}). */
+    private record Entry(String text, String key, String reading, int count, long keyChars, long readingChars) {
+        Entry(String text, String key, String reading, int count) {
+            this(text, key, reading, count, chars(key), chars(reading));
+        }
+    }
 
     /** A word the index counted, with the number of entries that use it and its reading. */
     record CountedWord(String text, String reading, int count) {}
@@ -61,6 +66,11 @@ final class Suggester {
         this.entries = List.copyOf(list);
     }
 
+    /** Every word, most used first (for tests that check the search shortcuts against all words). */
+    List<ArchiveViews.Suggestion> words() {
+        return entries.stream().map(e -> suggestion(e, 0)).toList();
+    }
+
     List<ArchiveViews.Suggestion> complete(String typed) {
         String key = key(typed);
         if (key.isEmpty()) return List.of();
@@ -77,22 +87,53 @@ final class Suggester {
         return out;
     }
 
-    /** Words within a small edit distance of what was typed (or of its reading), closest first. */
+    /**
+     * Words within a small edit distance of what was typed (or of its reading), closest first. Asked
+     * on every search that finds nothing, over every word of the archive (tens of thousands with
+     * records), so most words are ruled out by their characters before any distance is computed.
+     */
     List<ArchiveViews.Suggestion> nearest(String typed, int limit) {
         String key = key(typed);
         if (key.length() < 2) return List.of();
         String folded = KanaFolding.isKanaWord(key) ? KanaFolding.fold(key) : null;
         int max = Math.max(1, key.length() / 3);
-        record Scored(Entry entry, int distance) {}
-        List<Scored> scored = new ArrayList<>();
+        // Entries are in order of use: per distance, the first found are the most used. Once the
+        // closest distance has enough words, nothing later can come before them.
+        List<List<Entry>> byDistance = new ArrayList<>();
+        for (int d = 0; d <= max; d++) byDistance.add(new ArrayList<>());
+        Distance distance = new Distance(max);
         for (Entry e : entries) {
-            if (Math.abs(e.key().length() - key.length()) > max && folded == null) continue;
-            int d = distance(key, e.key(), max);
-            if (folded != null && !e.reading().isEmpty()) d = Math.min(d, distance(folded, e.reading(), max));
-            if (d > 0 && d <= max) scored.add(new Scored(e, d));
+            int d = max + 1;
+            if (missing(key, e.keyChars()) <= max) d = distance.of(key, e.key());
+            if (folded != null && !e.reading().isEmpty() && missing(folded, e.readingChars()) <= max) {
+                d = Math.min(d, distance.of(folded, e.reading()));
+            }
+            if (d > 0 && d <= max) {
+                byDistance.get(d).add(e);
+                if (d == 1 && byDistance.get(1).size() == limit) break;
+            }
         }
-        scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(s -> -s.entry().count()));
-        return scored.stream().limit(limit).map(s -> suggestion(s.entry(), 0)).toList();
+        return byDistance.stream().flatMap(List::stream).limit(limit).map(e -> suggestion(e, 0)).toList();
+    }
+
+    /**
+     * The characters of a text as bits of a long (a character sets bit {@code c % 64}). A character
+     * of the typed word whose bit a word lacks is not in that word, and each such character costs
+     * at least one edit: a lower bound of the distance that needs no table.
+     */
+    private static long chars(String text) {
+        long bits = 0;
+        for (int i = 0; i < text.length(); i++) bits |= 1L << text.charAt(i);
+        return bits;
+    }
+
+    /** How many characters of {@code typed} are surely not among {@code chars}. */
+    private static int missing(String typed, long chars) {
+        int missing = 0;
+        for (int i = 0; i < typed.length(); i++) {
+            if ((chars & 1L << typed.charAt(i)) == 0) missing++;
+        }
+        return missing;
     }
 
     private static ArchiveViews.Suggestion suggestion(Entry e, int markedPrefix) {
@@ -112,25 +153,37 @@ final class Suggester {
         return Normalizer.normalize(s == null ? "" : s.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
-    /** Levenshtein distance, giving up (returning max + 1) once it must exceed {@code max}. */
-    private static int distance(String a, String b, int max) {
-        if (Math.abs(a.length() - b.length()) > max) return max + 1;
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin > max) return max + 1;
-            int[] t = prev;
-            prev = cur;
-            cur = t;
+    /** Levenshtein distance, giving up (returning max + 1) once it must exceed {@code max}; rows reused. */
+    private static final class Distance {
+        private final int max;
+        private int[] prev = new int[32];
+        private int[] cur = new int[32];
+
+        Distance(int max) {
+            this.max = max;
         }
-        return prev[b.length()];
+
+        int of(String a, String b) {
+            if (Math.abs(a.length() - b.length()) > max) return max + 1;
+            if (prev.length <= b.length()) {
+                prev = new int[b.length() + 1];
+                cur = new int[b.length() + 1];
+            }
+            for (int j = 0; j <= b.length(); j++) prev[j] = j;
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                int rowMin = cur[0];
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                    rowMin = Math.min(rowMin, cur[j]);
+                }
+                if (rowMin > max) return max + 1;
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.length()];
+        }
     }
 }
