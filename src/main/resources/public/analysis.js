@@ -37,6 +37,18 @@
       if (Number.isInteger(Number(d.year))) o.years.add(Number(d.year));
       o.sample = o.sample && !!d.sample;
     }
+    // Organizations of JSON Lines records: their years, or their span when the archive holds too
+    // many organizations for /api/documents to list every year.
+    for (const r of Array.isArray(data.records) ? data.records : []) {
+      if (!hasValue(r.org)) continue;
+      const name = String(r.org);
+      if (!byName.has(name)) byName.set(name, { name, years: new Set(), sample: false });
+      const o = byName.get(name);
+      o.sample = false;
+      const listed = Array.isArray(r.years) ? r.years.map((y) => Number(y.year)) : [];
+      if (!listed.length) for (let y = Number(r.fromYear); y <= Number(r.toYear); y++) listed.push(y);
+      for (const y of listed) if (Number.isInteger(y)) o.years.add(y);
+    }
     return [...byName.values()]
       .map((o) => ({ name: o.name, sample: o.sample, years: [...o.years].sort((a, b) => a - b) }))
       .sort((a, b) => Number(a.sample) - Number(b.sample) || a.name.localeCompare(b.name, 'ja'));

@@ -576,13 +576,22 @@
                 : null)));
         });
         children.push(ul);
+        // The server lists the 100 values with most hits; *Values says how many had hits in all.
+        const all = Number(facets[`${f.key}Values`]) || 0;
+        const cut = all > raw.length;
         if (values.length > FACET_LIMIT) {
           children.push(h('button', {
             type: 'button',
             class: 'facet-more',
             'data-facet-key': f.key,
             'aria-expanded': expanded ? 'true' : 'false',
-          }, expanded ? '表示を減らす' : `すべて表示（${values.length}件）`));
+          }, expanded ? '表示を減らす'
+            : cut ? `上位${values.length}件を表示（全${fmtNum(all)}件）` : `すべて表示（${values.length}件）`));
+        }
+        if (cut && expanded) {
+          children.push(h('p', { class: 'facet-note muted' },
+            `全${fmtNum(all)}件のうち、該当の多い${fmtNum(raw.length)}件を表示しています。`,
+            'ほかは検索語や絞り込みを足すと現れます。'));
         }
       }
       fs.replaceChildren(...children);

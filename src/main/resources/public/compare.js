@@ -89,7 +89,8 @@
   /** The search-view URL of a cell: exactly the measures counted there. */
   function cellQuery(st, row, year) {
     return N.searchQuery({
-      ...N.emptySearch(), q: st.q, org: [String(row.org)], dept: [String(row.name)], year: [String(year)], kind: ['measure'],
+      ...N.emptySearch(), q: st.q, org: hasValue(row.org) ? [String(row.org)] : [], dept: [String(row.name)],
+      year: [String(year)], kind: ['measure'],
     });
   }
 

@@ -3,12 +3,17 @@
  * From GET /api/documents: each organization's plan documents (newest first), and the measures
  * read from JSON Lines records, which belong to no plan document, counted by year with a link to
  * each year's measures. An archive of records alone (a million measures, no plan) is listed too.
+ * An archive of many organizations (every municipality: about 1,700) is listed as a table of one
+ * row per organization, with a box that narrows it by name; /api/documents then sends no years.
  */
 (() => {
   'use strict';
 
   const N = window.nendo;
   const { h, fmtNum, hasValue } = N;
+
+  /** Above this many organizations, one row each (the server's limit for listing years is the same). */
+  const MANY_ORGS = 20;
 
   function renderDocItem(d) {
     const counts = [];
@@ -66,6 +71,10 @@
     const sampleOnly = (g) => (g.docs.length > 0 && !g.records && g.docs.every((d) => d.sample) ? 1 : 0);
     const orgs = [...groups.keys()].sort((a, b) =>
       sampleOnly(groups.get(a)) - sampleOnly(groups.get(b)) || a.localeCompare(b, 'ja'));
+    if (orgs.length > MANY_ORGS) {
+      list.replaceChildren(...renderOrgTable(orgs, groups));
+      return;
+    }
     const frag = document.createDocumentFragment();
     for (const org of orgs) {
       const g = groups.get(org);
@@ -79,6 +88,55 @@
         g.records ? renderRecords(org, g.records) : null));
     }
     list.replaceChildren(frag);
+  }
+
+  /** The fiscal years an organization's documents and records cover, as 2019〜2023年度. */
+  function yearSpan(g) {
+    const years = g.docs.map((d) => Number(d.year)).filter(Number.isFinite);
+    if (g.records) years.push(Number(g.records.fromYear), Number(g.records.toYear));
+    if (!years.length) return '';
+    const from = Math.min(...years);
+    const to = Math.max(...years);
+    return from === to ? `${from}年度` : `${from}〜${to}年度`;
+  }
+
+  /** One row per organization, linking to its measures, and a box that narrows the rows by name. */
+  function renderOrgTable(orgs, groups) {
+    const rows = orgs.map((org) => {
+      const g = groups.get(org);
+      return h('tr', { 'data-org': org },
+        h('th', { scope: 'row' },
+          N.navLink(N.searchHref({ org: [org] }), org, { class: 'org-link', 'data-focus': 'summary' })),
+        h('td', { class: 'num' }, g.docs.length ? `${fmtNum(g.docs.length)}件` : '—'),
+        h('td', { class: 'num' }, g.records ? `${fmtNum(g.records.measures)}件` : '—'),
+        h('td', {}, yearSpan(g)));
+    });
+    const total = `${fmtNum(orgs.length)}団体`;
+    const count = h('p', { class: 'org-count muted', id: 'org-count', 'aria-live': 'polite' }, total);
+    const input = h('input', {
+      type: 'search', id: 'org-filter', class: 'org-filter', autocomplete: 'off', 'aria-describedby': 'org-count',
+    });
+    input.addEventListener('input', () => {
+      const typed = input.value.trim().normalize('NFKC');
+      let shown = 0;
+      for (const tr of rows) {
+        const match = !typed || tr.dataset.org.normalize('NFKC').includes(typed);
+        tr.hidden = !match;
+        if (match) shown++;
+      }
+      count.textContent = typed ? `${fmtNum(shown)}団体（全${total}）` : total;
+    });
+    return [
+      h('div', { class: 'org-filter-row' },
+        h('label', { for: 'org-filter' }, '団体名で絞り込む'), input, count),
+      h('div', { class: 'table-scroll' },
+        h('table', { class: 'data-table org-table' },
+          h('caption', { class: 'visually-hidden' }, '団体ごとの資料と記録'),
+          h('thead', {}, h('tr', {},
+            h('th', { scope: 'col' }, '団体'), h('th', { scope: 'col' }, '資料'),
+            h('th', { scope: 'col' }, '記録の事業'), h('th', { scope: 'col' }, '年度'))),
+          h('tbody', {}, rows))),
+    ];
   }
 
   N.views.start = { render };

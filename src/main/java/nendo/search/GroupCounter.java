@@ -27,9 +27,13 @@ final class GroupCounter {
     /** One cell of the count; {@code printed} is null in {@link #ignoringPrinted} counts. */
     record Key(String org, String department, String printed, int year) {}
 
-    private GroupCounter() {}
+    private final OrdinalNames names;
 
-    static Map<Key, Long> count(IndexSearcher searcher, Query query) throws IOException {
+    GroupCounter(OrdinalNames names) {
+        this.names = names;
+    }
+
+    Map<Key, Long> count(IndexSearcher searcher, Query query) throws IOException {
         return searcher.search(query, new CollectorManager<Counting, Map<Key, Long>>() {
             @Override
             public Counting newCollector() {
@@ -55,7 +59,7 @@ final class GroupCounter {
     /** Ordinals of one cell within a segment. */
     private record Ords(int org, int department, int printed, int year) {}
 
-    private static final class Counting implements Collector {
+    private final class Counting implements Collector {
         private final Map<Key, Long> counts = new HashMap<>();
 
         @Override
@@ -83,11 +87,15 @@ final class GroupCounter {
 
                 @Override
                 public void finish() throws IOException {
+                    // Named from the segment's names read once: 1,700 organizations × departments ×
+                    // years make hundreds of thousands of cells, three lookups each.
+                    String[] orgNames = names.of(context.reader(), PlanFields.ORG, orgs);
+                    String[] departmentNames = names.of(context.reader(), PlanFields.DEPARTMENT_CANONICAL, departments);
+                    String[] printedNames = names.of(context.reader(), PlanFields.DEPARTMENT, printed);
                     for (Map.Entry<Ords, long[]> e : byOrds.entrySet()) {
                         Ords o = e.getKey();
-                        Key key = new Key(orgs.lookupOrd(o.org()).utf8ToString(),
-                                departments.lookupOrd(o.department()).utf8ToString(),
-                                printed.lookupOrd(o.printed()).utf8ToString(), o.year());
+                        Key key = new Key(orgNames[o.org()], departmentNames[o.department()], printedNames[o.printed()],
+                                o.year());
                         counts.merge(key, e.getValue()[0], Long::sum);
                     }
                 }

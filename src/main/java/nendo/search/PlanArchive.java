@@ -36,6 +36,7 @@ public final class PlanArchive {
     private final ObjectMapper json;
     private final PlanSearcher searcher;
     private final ThemeComparison themes;
+    private final GroupCounter groups;
     private final RelatedMeasures relatedMeasures;
     private final YearDiff yearDiff;
     private final DistinctiveTerms distinctiveTerms = new DistinctiveTerms();
@@ -54,8 +55,11 @@ public final class PlanArchive {
         this.json = json;
         this.words = new ArchiveWords(analysis.vocabulary());
         UnderstoodQuery.Parser parser = new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(analysis), synonyms);
-        this.searcher = new PlanSearcher(parser, PlanFields.markAnalyzer(analysis), analysis.bigramCharacters());
-        this.themes = new ThemeComparison(parser);
+        // Segments' department and organization names, read once and shared by every count.
+        OrdinalNames names = new OrdinalNames();
+        this.searcher = new PlanSearcher(parser, PlanFields.markAnalyzer(analysis), analysis.bigramCharacters(), names);
+        this.groups = new GroupCounter(names);
+        this.themes = new ThemeComparison(parser, groups);
         MeasureSimilarity similarity = new MeasureSimilarity(PlanFields.queryAnalyzer(analysis));
         this.relatedMeasures = new RelatedMeasures(similarity);
         this.yearDiff = new YearDiff(similarity, new WordingChanges(analysis.surfaceWords()));
@@ -256,7 +260,7 @@ public final class PlanArchive {
         Tally current = tally;
         if (current != null && current.reader() == reader) return current.records();
         Query records = RecordCollections.query(documents(s).keySet());
-        List<Map.Entry<GroupCounter.Key, Long>> rows = new ArrayList<>(GroupCounter.count(s, records).entrySet());
+        List<Map.Entry<GroupCounter.Key, Long>> rows = new ArrayList<>(groups.count(s, records).entrySet());
         rows.sort(Comparator.comparing((Map.Entry<GroupCounter.Key, Long> e) -> e.getKey().org())
                 .thenComparingInt(e -> e.getKey().year())
                 .thenComparing(e -> e.getKey().department())

@@ -27,11 +27,13 @@ final class PlanSearcher {
 
     private final UnderstoodQuery.Parser parser;
     private final Snippets snippets;
+    private final OrdinalNames ordinalNames;
 
     /** @param characters the bigram chain before pairing, for marking hits ({@link CharacterRuns}) */
-    PlanSearcher(UnderstoodQuery.Parser parser, Analyzer indexAnalyzer, Analyzer characters) {
+    PlanSearcher(UnderstoodQuery.Parser parser, Analyzer indexAnalyzer, Analyzer characters, OrdinalNames ordinalNames) {
         this.parser = parser;
         this.snippets = new Snippets(indexAnalyzer, characters);
+        this.ordinalNames = ordinalNames;
     }
 
     /**
@@ -60,7 +62,7 @@ final class PlanSearcher {
         HitPage page = byRelevance ? new RelevancePage(searcher, understood.ranked().tiers(), kept)
                 : HitPage.sorted(sort(request), kept);
         FacetCounter.Result main = searcher.search(filters.unfiltered(searched, understood.wordRequired()),
-                new FacetCounter(filters, page));
+                new FacetCounter(filters, page, ordinalNames));
         int total = main.total();
         List<SearchResponse.Hit> hits = new ArrayList<>();
         if (from < total) {
@@ -73,7 +75,8 @@ final class PlanSearcher {
         }
         Map<SearchFilters.Dimension, List<SearchResponse.FacetValue>> facetValues = main.facets();
         SearchResponse.Facets facets = new SearchResponse.Facets(facetValues.get(SearchFilters.Dimension.YEAR),
-                facetValues.get(SearchFilters.Dimension.DEPARTMENT), facetValues.get(SearchFilters.Dimension.ORG));
+                facetValues.get(SearchFilters.Dimension.DEPARTMENT), facetValues.get(SearchFilters.Dimension.ORG),
+                main.valueCounts().get(SearchFilters.Dimension.DEPARTMENT), main.valueCounts().get(SearchFilters.Dimension.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
                 understood.queryYears(), understood.expansions(), understood.notices(), List.of());

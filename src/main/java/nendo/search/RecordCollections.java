@@ -34,9 +34,17 @@ final class RecordCollections {
     }
 
     /**
+     * Organizations up to which each collection lists its years. An archive of every municipality
+     * (1,700 organizations × 30 years) would send some 50,000 years, 3.6 MB, to a start page that
+     * then lists one row per organization; each organization's years are its search's year facet.
+     */
+    static final int YEARS_LISTED_UP_TO = 20;
+
+    /**
      * @param records the record counts per organization × department × year, ordered by
      *     organization (as {@code PlanArchive} keeps them)
-     * @return one collection per organization, in that order, its years newest first
+     * @return one collection per organization, in that order, its years newest first (none when
+     *     there are more than {@link #YEARS_LISTED_UP_TO} organizations)
      */
     static List<ArchiveViews.RecordCollection> of(List<Map.Entry<GroupCounter.Key, Long>> records) {
         Map<String, TreeMap<Integer, Long>> byOrg = new LinkedHashMap<>();
@@ -44,6 +52,7 @@ final class RecordCollections {
             byOrg.computeIfAbsent(e.getKey().org(), o -> new TreeMap<>())
                     .merge(e.getKey().year(), e.getValue(), Long::sum);
         }
+        boolean listYears = byOrg.size() <= YEARS_LISTED_UP_TO;
         List<ArchiveViews.RecordCollection> collections = new ArrayList<>();
         byOrg.forEach((org, years) -> {
             List<ArchiveViews.RecordYear> list = new ArrayList<>();
@@ -52,7 +61,8 @@ final class RecordCollections {
                 list.add(new ArchiveViews.RecordYear(y.getKey(), new FiscalYear(y.getKey()).era(), y.getValue()));
                 total += y.getValue();
             }
-            collections.add(new ArchiveViews.RecordCollection(org, total, years.firstKey(), years.lastKey(), list));
+            collections.add(new ArchiveViews.RecordCollection(org, total, years.firstKey(), years.lastKey(),
+                    listYears ? list : List.of()));
         });
         return collections;
     }

@@ -29,8 +29,13 @@ public record SearchResponse(String query, long total, int page, int size, long 
                       String kind, String text,
                       String snippet, String documentId, String documentTitle, boolean sample, float score) {}
 
-    /** Counts per value, each computed with every filter except its own (drill-sideways). */
-    public record Facets(List<FacetValue> year, List<FacetValue> department, List<FacetValue> org) {}
+    /**
+     * Counts per value, each computed with every filter except its own (drill-sideways). Departments
+     * and organizations list the 100 values with most hits (and any value filtered on);
+     * {@code departmentValues} and {@code orgValues} say how many values had hits in all.
+     */
+    public record Facets(List<FacetValue> year, List<FacetValue> department, List<FacetValue> org,
+                         int departmentValues, int orgValues) {}
 
     public record FacetValue(String value, long count) {}
 }

@@ -40,9 +40,11 @@ public final class ThemeComparison {
     public record Cell(int year, String printedName, Integer measures, long matches) {}
 
     private final UnderstoodQuery.Parser parser;
+    private final GroupCounter groups;
 
-    ThemeComparison(UnderstoodQuery.Parser parser) {
+    ThemeComparison(UnderstoodQuery.Parser parser, GroupCounter groups) {
         this.parser = parser;
+        this.groups = groups;
     }
 
     Comparison compare(IndexSearcher searcher, Request request, Iterable<PlanDocument> documents) throws IOException {
@@ -55,13 +57,13 @@ public final class ThemeComparison {
         }
         // Every measure in the organization by department and year: the denominators, and the
         // departments and years of measures that no plan document lists (record files).
-        Map<GroupCounter.Key, Long> measures = GroupCounter.count(searcher,
+        Map<GroupCounter.Key, Long> measures = groups.count(searcher,
                 new SearchFilters(filters(request, null), List.of()).apply(null));
         // A theme is followed through renames: a former name (企画部) stands for the department
         // under its current name, so the years after the rename are counted too.
         String dept = ComparisonScope.canonical(request.org(), request.dept(), documents, measures.keySet());
         ComparisonScope scope = ComparisonScope.of(request, dept, understood.years(), documents, measures);
-        Map<GroupCounter.Key, Long> counts = GroupCounter.ignoringPrinted(GroupCounter.count(searcher,
+        Map<GroupCounter.Key, Long> counts = GroupCounter.ignoringPrinted(groups.count(searcher,
                 new SearchFilters(filters(request, dept), understood.years()).apply(understood.text())));
 
         Map<Integer, Long> matchesPerYear = new TreeMap<>();
@@ -81,6 +83,13 @@ public final class ThemeComparison {
             }
             rows.add(new DepartmentRow(row.getKey().org(), row.getKey().name(), List.copyOf(names), rowMatches, cells));
         }
+        List<String> notices = understood.notices();
+        if (request.org() == null && AcrossOrganizations.tooMany(rows)) {
+            long organizations = rows.stream().map(DepartmentRow::org).distinct().count();
+            rows = AcrossOrganizations.sum(rows);
+            notices = new ArrayList<>(notices);
+            notices.add(String.format("%,d 団体あるため、部は全団体の合計です。団体ごとの推移は団体を選んでください", organizations));
+        }
         rows.sort(Comparator.comparingLong(DepartmentRow::matches).reversed());
         List<YearTotal> years = new ArrayList<>();
         long total = 0;
@@ -91,7 +100,7 @@ public final class ThemeComparison {
                     y.getValue() == 0 ? 0.0 : Math.round(10000.0 * matches / y.getValue()) / 10000.0));
         }
         return new Comparison(request.q(), request.org(), request.dept(), request.yearFrom(), request.yearTo(),
-                understood.notices(), understood.expansions(), total, years, rows);
+                notices, understood.expansions(), total, years, rows);
     }
 
     /** The equivalent search's filters: the organization, measures only, and the department if given. */

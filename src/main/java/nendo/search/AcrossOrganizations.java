@@ -1,0 +1,63 @@
+package nendo.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A theme compared over every organization of a large archive: one row per department name, the
+ * organizations' counts summed. Every municipality's records (1,700 organizations) gave 18,700
+ * rows, a 53 MB answer that took 3.6 s, where a researcher reads the years' totals and the
+ * departments. A summed cell is still a search's count: the same query, department and year,
+ * with no organization.
+ */
+final class AcrossOrganizations {
+    /** Beyond this many organizations, rows are summed across them (as the start page lists them). */
+    static final int ROWS_PER_ORGANIZATION_UP_TO = 20;
+
+    private AcrossOrganizations() {}
+
+    static boolean tooMany(List<ThemeComparison.DepartmentRow> rows) {
+        return rows.stream().map(ThemeComparison.DepartmentRow::org).distinct().count() > ROWS_PER_ORGANIZATION_UP_TO;
+    }
+
+    /** Rows summed by department name; every row has the same years in the same order. */
+    static List<ThemeComparison.DepartmentRow> sum(List<ThemeComparison.DepartmentRow> rows) {
+        record Sum(Set<String> names, List<ThemeComparison.Cell> cells, long[] matches) {}
+        Map<String, Sum> byName = new LinkedHashMap<>();
+        for (ThemeComparison.DepartmentRow row : rows) {
+            Sum sum = byName.get(row.name());
+            if (sum == null) {
+                byName.put(row.name(), new Sum(new LinkedHashSet<>(row.names()), new ArrayList<>(row.cells()),
+                        new long[] {row.matches()}));
+                continue;
+            }
+            sum.names().addAll(row.names());
+            sum.matches()[0] += row.matches();
+            for (int i = 0; i < sum.cells().size(); i++) {
+                sum.cells().set(i, add(row.name(), sum.cells().get(i), row.cells().get(i)));
+            }
+        }
+        List<ThemeComparison.DepartmentRow> summed = new ArrayList<>();
+        byName.forEach((name, sum) -> summed.add(new ThemeComparison.DepartmentRow(null, name,
+                List.copyOf(sum.names()), sum.matches()[0], List.copyOf(sum.cells()))));
+        return summed;
+    }
+
+    /**
+     * Two organizations' cells of one year. A department that existed in neither stays without a
+     * name; printed differently by the two, it goes by its current name.
+     */
+    private static ThemeComparison.Cell add(String name, ThemeComparison.Cell a, ThemeComparison.Cell b) {
+        Integer measures = a.measures();
+        if (b.measures() != null) measures = measures == null ? b.measures() : Integer.valueOf(measures + b.measures());
+        String printed = a.printedName() != null ? a.printedName() : b.printedName();
+        if (a.printedName() != null && b.printedName() != null && !a.printedName().equals(b.printedName())) {
+            printed = name;
+        }
+        return new ThemeComparison.Cell(a.year(), printed, measures, a.matches() + b.matches());
+    }
+}
