@@ -15,13 +15,16 @@ import java.util.Set;
  * with no organization.
  */
 final class AcrossOrganizations {
-    /** Beyond this many organizations, rows are summed across them (as the start page lists them). */
-    static final int ROWS_PER_ORGANIZATION_UP_TO = 20;
+    /**
+     * Beyond this many organizations, rows are summed across them: the line past which the start
+     * page, too, stops listing each organization's years.
+     */
+    static final int ROWS_PER_ORGANIZATION_UP_TO = RecordCollections.YEARS_LISTED_UP_TO;
 
     private AcrossOrganizations() {}
 
-    static boolean tooMany(List<ThemeComparison.DepartmentRow> rows) {
-        return rows.stream().map(ThemeComparison.DepartmentRow::org).distinct().count() > ROWS_PER_ORGANIZATION_UP_TO;
+    static long organizations(List<ThemeComparison.DepartmentRow> rows) {
+        return rows.stream().map(ThemeComparison.DepartmentRow::org).distinct().count();
     }
 
     /** Rows summed by department name; every row has the same years in the same order. */

@@ -84,8 +84,8 @@ public final class ThemeComparison {
             rows.add(new DepartmentRow(row.getKey().org(), row.getKey().name(), List.copyOf(names), rowMatches, cells));
         }
         List<String> notices = understood.notices();
-        if (request.org() == null && AcrossOrganizations.tooMany(rows)) {
-            long organizations = rows.stream().map(DepartmentRow::org).distinct().count();
+        long organizations = request.org() == null ? AcrossOrganizations.organizations(rows) : 1;
+        if (organizations > AcrossOrganizations.ROWS_PER_ORGANIZATION_UP_TO) {
             rows = AcrossOrganizations.sum(rows);
             notices = new ArrayList<>(notices);
             notices.add(String.format("%,d 団体あるため、部は全団体の合計です。団体ごとの推移は団体を選んでください", organizations));
