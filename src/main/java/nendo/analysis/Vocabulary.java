@@ -79,20 +79,11 @@ public final class Vocabulary {
      */
     public List<String> readings(List<String> words) {
         List<String> readings = new ArrayList<>(words.size());
-        try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.NORMAL)) {
-            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
-            ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
+        try (JapaneseTokenizer tokenizer = tokenizer()) {
             StringBuilder r = new StringBuilder();
             for (String word : words) {
                 r.setLength(0);
-                tokenizer.setReader(new StringReader(word));
-                tokenizer.reset();
-                while (tokenizer.incrementToken()) {
-                    String read = reading.getReading();
-                    r.append(read == null ? term : read);
-                }
-                tokenizer.end();
-                tokenizer.close();
+                for (Token t : tokens(tokenizer, word)) r.append(t.reading());
                 readings.add(KanaFolding.fold(r.toString()));
             }
         } catch (IOException e) {
@@ -111,25 +102,35 @@ public final class Vocabulary {
 
     private record Token(String surface, String reading, String pos, int start, int end) {}
 
+    private JapaneseTokenizer tokenizer() {
+        return new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.NORMAL);
+    }
+
     private List<Token> tokens(String text) {
-        List<Token> tokens = new ArrayList<>();
-        try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.NORMAL)) {
-            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
-            ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
-            PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
-            OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
-            tokenizer.setReader(new StringReader(text));
-            tokenizer.reset();
-            while (tokenizer.incrementToken()) {
-                String r = reading.getReading();
-                String p = pos.getPartOfSpeech();
-                tokens.add(new Token(term.toString(), r == null ? term.toString() : r, p == null ? "" : p,
-                        offset.startOffset(), offset.endOffset()));
-            }
-            tokenizer.end();
+        try (JapaneseTokenizer tokenizer = tokenizer()) {
+            return tokens(tokenizer, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The tokens of a text; the tokenizer is left closed, ready to read the next text. */
+    private static List<Token> tokens(JapaneseTokenizer tokenizer, String text) throws IOException {
+        List<Token> tokens = new ArrayList<>();
+        CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
+        ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
+        PartOfSpeechAttribute pos = tokenizer.addAttribute(PartOfSpeechAttribute.class);
+        OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
+        tokenizer.setReader(new StringReader(text));
+        tokenizer.reset();
+        while (tokenizer.incrementToken()) {
+            String r = reading.getReading();
+            String p = pos.getPartOfSpeech();
+            tokens.add(new Token(term.toString(), r == null ? term.toString() : r, p == null ? "" : p,
+                    offset.startOffset(), offset.endOffset()));
+        }
+        tokenizer.end();
+        tokenizer.close();
         return tokens;
     }
 }

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import nendo.testing.ApiGet;
 import nendo.testing.TestArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,14 +35,7 @@ abstract class BundledApiTestBase {
     }
 
     static JsonNode get(String path, String... params) throws Exception {
-        StringBuilder url = new StringBuilder(base).append(path).append('?');
-        for (int i = 0; i < params.length; i += 2) {
-            url.append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8)).append('&');
-        }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        return ApiGet.json(base, path, params);
     }
 
     static List<String> texts(JsonNode search) {

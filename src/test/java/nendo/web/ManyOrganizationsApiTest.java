@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nendo.testing.ApiGet;
 import nendo.testing.TestArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * without its years; a theme compared over all organizations sums their departments.
  */
 class ManyOrganizationsApiTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ORGS = 130;
 
@@ -152,13 +146,6 @@ class ManyOrganizationsApiTest {
     }
 
     private static JsonNode get(String path, String... params) throws Exception {
-        StringBuilder url = new StringBuilder(base).append(path).append('?');
-        for (int i = 0; i < params.length; i += 2) {
-            url.append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8)).append('&');
-        }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        return ApiGet.json(base, path, params);
     }
 }

@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nendo.testing.ApiGet;
 import nendo.testing.TestArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * organization and year beside the plan documents; suggestions complete the records' words too.
  */
 class RecordsApiTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -235,16 +230,10 @@ class RecordsApiTest {
     }
 
     private static JsonNode get(String path, String... params) throws Exception {
-        HttpResponse<String> r = send(path, params);
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        return ApiGet.json(base, path, params);
     }
 
     private static HttpResponse<String> send(String path, String... params) throws Exception {
-        StringBuilder url = new StringBuilder(base).append(path).append('?');
-        for (int i = 0; i < params.length; i += 2) {
-            url.append(params[i]).append('=').append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8)).append('&');
-        }
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        return ApiGet.send(base, path, params);
     }
 }
