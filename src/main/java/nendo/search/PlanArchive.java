@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nendo.analysis.AnalyzerFactory;
 import nendo.analysis.Synonyms;
@@ -126,7 +128,9 @@ public final class PlanArchive {
                 list.add(new ArchiveViews.DocumentSummary(d.id(), d.organization(), d.fiscalYear(), d.era(), d.series(),
                         d.title(), d.source(), d.sample(), d.departments().size(), d.measureCount()));
             }
-            return new ArchiveViews.DocumentList(list, RecordCollections.of(records(s)));
+            Set<String> planOrgs = new HashSet<>();
+            for (ArchiveViews.DocumentSummary d : list) planOrgs.add(d.org());
+            return new ArchiveViews.DocumentList(list, RecordCollections.of(records(s), planOrgs));
         });
     }
 

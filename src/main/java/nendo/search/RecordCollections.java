@@ -1,6 +1,7 @@
 package nendo.search;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,16 +44,20 @@ final class RecordCollections {
     /**
      * @param records the record counts per organization × department × year, ordered by
      *     organization (as {@code PlanArchive} keeps them)
+     * @param planOrgs the organizations of the plan documents: the start page lists plan and record
+     *     organizations together, so both count towards {@link #YEARS_LISTED_UP_TO}
      * @return one collection per organization, in that order, its years newest first (none when
      *     there are more than {@link #YEARS_LISTED_UP_TO} organizations)
      */
-    static List<ArchiveViews.RecordCollection> of(List<Map.Entry<GroupCounter.Key, Long>> records) {
+    static List<ArchiveViews.RecordCollection> of(List<Map.Entry<GroupCounter.Key, Long>> records, Set<String> planOrgs) {
         Map<String, TreeMap<Integer, Long>> byOrg = new LinkedHashMap<>();
         for (Map.Entry<GroupCounter.Key, Long> e : records) {
             byOrg.computeIfAbsent(e.getKey().org(), o -> new TreeMap<>())
                     .merge(e.getKey().year(), e.getValue(), Long::sum);
         }
-        boolean listYears = byOrg.size() <= YEARS_LISTED_UP_TO;
+        Set<String> orgs = new HashSet<>(planOrgs);
+        orgs.addAll(byOrg.keySet());
+        boolean listYears = orgs.size() <= YEARS_LISTED_UP_TO;
         List<ArchiveViews.RecordCollection> collections = new ArrayList<>();
         byOrg.forEach((org, years) -> {
             List<ArchiveViews.RecordYear> list = new ArrayList<>();
