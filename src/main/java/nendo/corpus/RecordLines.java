@@ -49,10 +49,10 @@ public final class RecordLines {
     private final MeasureRecords parser;
     /**
      * Each id seen and where: the file's number in {@link #files} (from 1) above {@link #LINE_BITS},
-     * its line below; 0 for the ids taken before the first file (plan documents' entries). One boxed
-     * number per id, since a million ids are held at once.
+     * its line below; 0 for the ids taken before the first file (plan documents' entries). Compact,
+     * since every id of the corpus is held at once.
      */
-    private final Map<String, Long> seen = new HashMap<>();
+    private final SeenIds seen = new SeenIds();
     /** The files ids were seen in, by number - 1. */
     private final List<String> files = new ArrayList<>();
     private final Map<String, Integer> fileNumbers = new HashMap<>();
@@ -193,11 +193,11 @@ public final class RecordLines {
             if (line.isBlank()) return null;
             try {
                 MeasureRecord record = parser.parse(file, defaultOrg, lineNumber, line);
-                Long earlier = seen.putIfAbsent(record.id(), where(fileNumber, lineNumber));
-                if (earlier != null && earlier != 0 && comesLater(earlier, file.relative())) {
+                long earlier = seen.putIfAbsent(record.id(), where(fileNumber, lineNumber));
+                if (earlier > 0 && comesLater(earlier, file.relative())) {
                     throw new LaterFileHoldsId(record.id(), file.relative(), fileOf(earlier));
                 }
-                if (earlier != null) {
+                if (earlier >= 0) {
                     problem(lineNumber, ID_START + record.id() + "' は" + earlierUse(earlier, file.relative()) + DUPLICATE);
                     return null;
                 }
