@@ -25,6 +25,18 @@ import nendo.model.PlanDocument;
 record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Printed>> rows) {
     record RowKey(String org, String name) {}
 
+    /**
+     * The order cells of measures are read in: organization, department, year, then the printed
+     * name with most measures first (a year no document lists goes by it). Counts kept in this
+     * order sort again in one linear pass.
+     */
+    static final Comparator<Map.Entry<GroupCounter.Key, Long>> CELL_ORDER =
+            Comparator.comparing((Map.Entry<GroupCounter.Key, Long> e) -> e.getKey().org())
+                    .thenComparing(e -> e.getKey().department())
+                    .thenComparingInt(e -> e.getKey().year())
+                    .thenComparing(e -> -e.getValue())
+                    .thenComparing(e -> e.getKey().printed());
+
     /** A department as printed in one year, and its measures that year. */
     record Printed(String name, int measures) {}
 
@@ -54,13 +66,12 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
             }
         }
         // Departments and years that only measures name, in a stable order.
-        List<GroupCounter.Key> keys = new ArrayList<>(measures.keySet());
-        keys.sort(Comparator.comparing(GroupCounter.Key::org).thenComparing(GroupCounter.Key::department)
-                .thenComparingInt(GroupCounter.Key::year).thenComparing(k -> -measures.get(k))
-                .thenComparing(GroupCounter.Key::printed));
-        Map<RowKey, Map<Integer, Printed>> recordRows = new TreeMap<>(
-                Comparator.comparing(RowKey::org).thenComparing(RowKey::name));
-        for (GroupCounter.Key k : keys) {
+        List<Map.Entry<GroupCounter.Key, Long>> cells = new ArrayList<>(measures.entrySet());
+        cells.sort(CELL_ORDER);
+        // By organization and name: the order the sorted cells bring them in.
+        Map<RowKey, Map<Integer, Printed>> recordRows = new LinkedHashMap<>();
+        for (Map.Entry<GroupCounter.Key, Long> cell : cells) {
+            GroupCounter.Key k = cell.getKey();
             if (!inScope(request, queryYears, k.year())) continue;
             // A year the organization has measures in, as a year it has a plan for, is in scope
             // even when the department asked for has none that year.
