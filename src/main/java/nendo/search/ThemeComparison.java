@@ -15,6 +15,7 @@ import nendo.model.FiscalYear;
 import nendo.model.PlanDocument;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 
 /**
  * A theme over time: how many measures match a query in each year and department, beside how many
@@ -120,12 +121,10 @@ public final class ThemeComparison {
         if (current == null || current.reader() != reader) {
             // One organization's measures are a short pass of their own: the census is built for a
             // comparison of every organization, and serves later ones too.
-            if (request.org() != null) {
-                return groups.count(searcher, new SearchFilters(filters(request, null), List.of()).apply(null));
-            }
-            Request everything = new Request(request.q(), null, null, null, null);
-            List<Map.Entry<GroupCounter.Key, Long>> cells = new ArrayList<>(groups.count(searcher,
-                    new SearchFilters(filters(everything, null), List.of()).apply(null)).entrySet());
+            if (request.org() != null) return groups.count(searcher, everyMeasure(request));
+            Request everywhere = new Request(request.q(), null, null, null, null);
+            List<Map.Entry<GroupCounter.Key, Long>> cells =
+                    new ArrayList<>(groups.count(searcher, everyMeasure(everywhere)).entrySet());
             // In the order the scope reads them, so that its sort is one pass; by organization, so
             // that one organization's comparison reads only its own cells.
             cells.sort(ComparisonScope.CELL_ORDER);
@@ -147,6 +146,11 @@ public final class ThemeComparison {
             }
         }
         return measures;
+    }
+
+    /** Every measure within the request's organization and years, whatever the query. */
+    private static Query everyMeasure(Request request) {
+        return new SearchFilters(filters(request, null), List.of()).apply(null);
     }
 
     /** The equivalent search's filters: the organization, measures only, and the department if given. */
