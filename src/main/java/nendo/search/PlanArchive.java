@@ -102,12 +102,18 @@ public final class PlanArchive {
         return index.withSearcher(s -> relatedMeasures.related(s, measure(s, id), limit, documents(s)));
     }
 
-    /** Continued, ended and new measures per department between two years of one organization. */
+    /**
+     * Continued, ended and new measures per department between two years of one organization, from
+     * its plans and its JSON Lines records.
+     */
     public YearDiff.Result diff(String org, Integer from, Integer to, String dept) throws IOException {
         if (org == null || from == null || to == null) {
             throw ClientError.badRequest("org, from, to を指定してください（例: org=架空市&from=2019&to=2020）");
         }
-        return index.withSearcher(s -> yearDiff.diff(s.getIndexReader(), documents(s).values(), org, from, to, dept));
+        return index.withSearcher(s -> {
+            Map<String, PlanDocument> plans = documents(s);
+            return yearDiff.diff(s.getIndexReader(), plans.values(), new RecordDepartments(s, plans.keySet()), org, from, to, dept);
+        });
     }
 
     /** Terms that set a year or a department apart, by log-likelihood. */

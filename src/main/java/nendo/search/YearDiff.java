@@ -30,6 +30,13 @@ public final class YearDiff {
      */
     static final double PAIR_MIN = 0.2;
 
+    /**
+     * Measures of one year compared at most in one answer. A city's plan lists a few hundred; a
+     * year of records can hold thousands, whose pairs (every one against every one) would take
+     * seconds and pages, so the user is asked to pick a department.
+     */
+    static final int PAIR_LIMIT = 1_000;
+
     public record Result(String org, int from, String fromEra, int to, String toEra, Summary summary,
                          List<DepartmentDiff> departments) {}
 
@@ -52,17 +59,23 @@ public final class YearDiff {
         this.wording = wording;
     }
 
-    Result diff(IndexReader reader, Iterable<PlanDocument> documents, String org, int from, int to, String dept)
-            throws IOException {
+    Result diff(IndexReader reader, Iterable<PlanDocument> documents, RecordDepartments records, String org, int from,
+                int to, String dept) throws IOException {
         if (from >= to) throw ClientError.badRequest("from（" + from + "）は to（" + to + "）より前の年度にしてください");
-        List<Department> before = departments(documents, org, from);
-        List<Department> after = departments(documents, org, to);
+        boolean orgSeen = false;
+        for (PlanDocument d : documents) orgSeen |= d.organization().equals(org);
+        if (!orgSeen && !records.hasOrganization(org)) {
+            throw ClientError.notFound("団体「" + org + "」の計画書も記録もありません");
+        }
+        List<Department> before = departments(documents, records, org, from);
+        List<Department> after = departments(documents, records, org, to);
+        List<Group> compared = groups(before, after).stream().filter(g -> dept == null || g.names().contains(dept)).toList();
+        checkPairable(compared, org, from, to, dept);
         List<DepartmentDiff> out = new ArrayList<>();
         int continued = 0;
         int ended = 0;
         int added = 0;
-        for (Group g : groups(before, after)) {
-            if (dept != null && !g.names().contains(dept)) continue;
+        for (Group g : compared) {
             DepartmentDiff d = compare(reader, g);
             out.add(d);
             continued += d.continued().size();
@@ -76,22 +89,54 @@ public final class YearDiff {
                 new Summary(continued, ended, added), out);
     }
 
-    /** Departments of the organization's plan(s) for the year, in document order. */
-    private static List<Department> departments(Iterable<PlanDocument> documents, String org, int year) {
+    /**
+     * Departments of the organization's plan(s) for the year, in document order, with its JSON Lines
+     * records: a record joins the plan's department of its canonical name (as in /api/compare),
+     * other records' departments follow in the order the files list them.
+     */
+    private static List<Department> departments(Iterable<PlanDocument> documents, RecordDepartments records, String org,
+                                                int year) throws IOException {
         List<Department> list = new ArrayList<>();
-        boolean orgSeen = false;
         for (PlanDocument d : documents) {
-            if (!d.organization().equals(org)) continue;
-            orgSeen = true;
-            if (d.fiscalYear() == year) list.addAll(d.departments());
+            if (d.organization().equals(org) && d.fiscalYear() == year) list.addAll(d.departments());
         }
-        // Measures are paired by the plan's departments and order, which JSON Lines records lack.
-        if (!orgSeen) {
-            throw ClientError.notFound("団体「" + org + "」の計画書（.md）はありません。年度の違いは計画書の事業で比べます"
-                    + "（JSON Lines の記録は /api/compare と /api/terms で比べられます）");
+        for (Department fromRecords : records.of(org, year)) {
+            int same = -1;
+            for (int i = 0; i < list.size() && same < 0; i++) {
+                if (list.get(i).canonical().equals(fromRecords.canonical())) same = i;
+            }
+            if (same < 0) {
+                list.add(fromRecords);
+            } else {
+                Department plan = list.get(same);
+                List<Measure> measures = new ArrayList<>(plan.measures());
+                measures.addAll(fromRecords.measures());
+                list.set(same, new Department(plan.name(), plan.canonical(), plan.predecessors(), plan.mission(),
+                        plan.staff(), plan.budget(), measures));
+            }
         }
-        if (list.isEmpty()) throw ClientError.notFound(org + "の" + new FiscalYear(year).label() + "の計画書（.md）はありません");
+        if (list.isEmpty()) throw ClientError.notFound(org + "の" + new FiscalYear(year).label() + "の計画書・記録はありません");
         return list;
+    }
+
+    /**
+     * Pairing is every measure of one year against every measure of the other, per department: a
+     * bound keeps one answer within seconds and a page, and tells the user how to narrow it.
+     */
+    private static void checkPairable(List<Group> compared, String org, int from, int to, String dept) {
+        int before = 0;
+        int after = 0;
+        for (Group g : compared) {
+            for (Department d : g.before()) before += d.measures().size();
+            for (Department d : g.after()) after += d.measures().size();
+        }
+        int most = Math.max(before, after);
+        if (most <= PAIR_LIMIT) return;
+        String year = new FiscalYear(before >= after ? from : to).label();
+        throw ClientError.badRequest(org + "の" + year + "の事業は" + (dept == null ? " " : "部「" + dept + "」だけでも ")
+                + String.format("%,d", most) + " 件あり、一度に比べられるのは " + String.format("%,d", PAIR_LIMIT) + " 件までです"
+                + (dept == null ? "。部（dept）を指定してください" : "")
+                + "（too many measures to pair in one answer）");
     }
 
     private record Group(List<Department> before, List<Department> after) {

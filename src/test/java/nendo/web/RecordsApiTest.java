@@ -163,15 +163,36 @@ class RecordsApiTest {
     }
 
     @Test
-    void diffAndFiguresSayTheyNeedAPlanDocument() throws Exception {
-        for (String[] request : List.of(new String[] {"/api/diff", "org", "北市", "from", "2020", "to", "2021"},
-                new String[] {"/api/figures", "org", "北市"})) {
-            HttpResponse<String> r = send(request[0], java.util.Arrays.copyOfRange(request, 1, request.length));
-            assertEquals(404, r.statusCode(), r.body());
-            JsonNode body = JSON.readTree(r.body());
-            assertEquals(404, body.get("status").asInt());
-            assertTrue(body.get("message").asText().contains("計画書（.md）はありません"), r.body());
-        }
+    void figuresSayTheyNeedAPlanDocument() throws Exception {
+        HttpResponse<String> r = send("/api/figures", "org", "北市");
+        assertEquals(404, r.statusCode(), r.body());
+        JsonNode body = JSON.readTree(r.body());
+        assertEquals(404, body.get("status").asInt());
+        assertTrue(body.get("message").asText().contains("計画書（.md）はありません"), r.body());
+    }
+
+    @Test
+    void diffAddsRecordsToThePlansDepartmentsAsCompareDoes() throws Exception {
+        JsonNode r = get("/api/diff", "org", "架空市", "from", "2020", "to", "2021");
+        // 2021: the plan's 39 measures and three records, the 42 that /api/compare counts.
+        JsonNode summary = r.get("summary");
+        assertEquals(42, summary.get("continued").asInt() + summary.get("new").asInt());
+        assertEquals(39, summary.get("continued").asInt() + summary.get("ended").asInt());
+        Map<String, JsonNode> byName = new HashMap<>();
+        r.get("departments").forEach(d -> byName.put(d.get("name").asText(), d));
+        // r1 joins the plan's 総務部, which stays one department.
+        JsonNode general = byName.get("総務部");
+        assertEquals("[\"総務部\"]", general.get("toNames").toString());
+        assertTrue(general.toString().contains("\"id\":\"r1\""), general.toString());
+        // 防災課 is in no plan: a department of its own, new in 2021, its records in file order.
+        JsonNode disaster = byName.get("防災課");
+        assertEquals("added", disaster.get("relation").asText());
+        assertEquals(List.of("r3", "r4"), List.of(disaster.get("new").get(0).get("id").asText(),
+                disaster.get("new").get(1).get("id").asText()));
+
+        // 2025 has no plan, only r2.
+        JsonNode after = get("/api/diff", "org", "架空市", "from", "2024", "to", "2025");
+        assertEquals(1, after.get("summary").get("continued").asInt() + after.get("summary").get("new").asInt());
     }
 
     /** Mitaka's plan (2019) says コロナ nowhere; asked, not assumed. */

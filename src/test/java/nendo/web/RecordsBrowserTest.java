@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The start page of an archive that holds JSON Lines records: besides the plan documents, each
  * organization's records by year, with a link to each year's measures. An organization with
- * records alone is listed too (before, an archive of records alone said it held nothing).
+ * records alone is listed too (before, an archive of records alone said it held nothing), and its
+ * years can be compared in the year-over-year diff.
  */
 class RecordsBrowserTest {
     /** A records-only organization whose name is markup: shown as text, never run. */
@@ -88,6 +89,21 @@ class RecordsBrowserTest {
         for (WebElement hit : driver.findElements(By.cssSelector("#results .hit"))) {
             assertTrue(hit.getText().startsWith("2020（令和2年度）"), hit.getText());
         }
+    }
+
+    @Test
+    void theYearDiffOfARecordsOnlyOrganizationShowsItsDepartments() {
+        driver.get(base + "/?view=diff&org=" + URLEncoder.encode(NORTH, StandardCharsets.UTF_8) + "&from=2020&to=2021");
+        wait.until(d -> d.findElements(By.cssSelector("#view-diff .diff-dept")).size() == 2);
+        assertEquals(List.of("継続 0件", "終了 2件", "新規 1件"), driver.findElements(By.cssSelector("#view-diff .diff-stats .stat"))
+                .stream().map(RecordsBrowserTest::text).toList());
+        // 総務課 is new in 2021 (the later year's departments come first); 健康部 ended with its two measures.
+        List<WebElement> depts = driver.findElements(By.cssSelector("#view-diff .diff-dept"));
+        assertEquals(List.of("総務課", "健康部"), depts.stream().map(d -> d.getDomAttribute("data-name")).toList());
+        assertEquals(1, depts.get(0).findElements(By.cssSelector("tr.diff-new")).size());
+        assertEquals(2, depts.get(1).findElements(By.cssSelector("tr.diff-ended")).size());
+        assertTrue(depts.get(1).getText().contains("健診の受診を勧めます。"), depts.get(1).getText());
+        assertNull(((JavascriptExecutor) driver).executeScript("return window.__xss"), "the name is text");
     }
 
     /** The text as one line: a year and its count are laid out side by side as separate boxes. */
