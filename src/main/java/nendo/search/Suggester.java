@@ -102,10 +102,12 @@ final class Suggester {
         List<List<Entry>> byDistance = new ArrayList<>();
         for (int d = 0; d <= max; d++) byDistance.add(new ArrayList<>());
         Distance distance = new Distance(max);
+        long keyChars = chars(key);
+        long foldedChars = folded == null ? 0 : chars(folded);
         for (Entry e : entries) {
             int d = max + 1;
-            if (missing(key, e.keyChars()) <= max) d = distance.of(key, e.key());
-            if (folded != null && !e.reading().isEmpty() && missing(folded, e.readingChars()) <= max) {
+            if (missing(keyChars, e.keyChars()) <= max) d = distance.of(key, e.key());
+            if (folded != null && !e.reading().isEmpty() && missing(foldedChars, e.readingChars()) <= max) {
                 d = Math.min(d, distance.of(folded, e.reading()));
             }
             if (d > 0 && d <= max) {
@@ -127,13 +129,14 @@ final class Suggester {
         return bits;
     }
 
-    /** How many characters of {@code typed} are surely not among {@code chars}. */
-    private static int missing(String typed, long chars) {
-        int missing = 0;
-        for (int i = 0; i < typed.length(); i++) {
-            if ((chars & 1L << typed.charAt(i)) == 0) missing++;
-        }
-        return missing;
+    /**
+     * How many characters of the typed word are surely not in a word: its bits that the word lacks.
+     * Counting distinct bits, not characters, keeps it a lower bound of the distance, and it is one
+     * instruction per word: this runs over every word of the archive on each search that finds
+     * nothing (a fifth of the benchmark's requests).
+     */
+    private static int missing(long typedChars, long chars) {
+        return Long.bitCount(typedChars & ~chars);
     }
 
     private static ArchiveViews.Suggestion suggestion(Entry e, int markedPrefix) {
