@@ -14,6 +14,7 @@ import nendo.model.Measure;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -71,8 +72,9 @@ final class RecordDepartments {
                 new SortField(PlanFields.POSITION, SortField.Type.LONG));
         TopFieldDocs top = searcher.search(q, n, fileOrder);
         Map<String, Collected> byName = new LinkedHashMap<>();
+        StoredFields stored = searcher.storedFields();
         for (ScoreDoc sd : top.scoreDocs) {
-            Document d = searcher.storedFields().document(sd.doc, READ);
+            Document d = stored.document(sd.doc, READ);
             long line = (Long) ((FieldDoc) sd).fields[1];
             String name = d.get(PlanFields.DEPARTMENT);
             byName.computeIfAbsent(name, k -> new Collected(d.get(PlanFields.DEPARTMENT_CANONICAL), new ArrayList<>()))
