@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import nendo.cli.Nendo;
 import nendo.config.AppConfig;
@@ -37,6 +38,18 @@ public final class TestArchive implements AutoCloseable {
         Path target = tempDir.resolve("corpus");
         copyTree(BUNDLED_CORPUS, target);
         return new TestArchive(tempDir, target, adminToken);
+    }
+
+    /**
+     * An archive holding these JSON Lines records ({@code tempDir/corpus/records.jsonl}), beside
+     * the bundled plans or alone. Files already written into {@code tempDir/corpus} (aliases.yaml)
+     * are indexed with them.
+     */
+    public static TestArchive withRecords(Path tempDir, boolean bundledPlans, List<String> records) throws IOException {
+        Path corpus = Files.createDirectories(tempDir.resolve("corpus"));
+        if (bundledPlans) copyTree(BUNDLED_CORPUS, corpus);
+        Files.writeString(corpus.resolve("records.jsonl"), String.join("\n", records) + "\n");
+        return new TestArchive(tempDir, corpus, null);
     }
 
     /** Indexes the given corpus folder (already inside {@code tempDir}). */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,8 +34,6 @@ class ManyOrganizationsApiTest {
     /** Organization i has (i % 9) + 1 measures about 防災 and one about 福祉 in 2020, the last five one in 2021. */
     @BeforeAll
     static void start() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        Files.createDirectories(corpus);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < ORGS; i++) {
             for (int m = 0; m <= i % 9; m++) {
@@ -46,8 +43,7 @@ class ManyOrganizationsApiTest {
             // The last five go on into 2021: the others' 総務部 (the first rows) has no cell that year.
             if (i >= ORGS - 5) lines.add(record(i, 98, "窓口を改めます。").replace("2020", "2021"));
         }
-        Files.writeString(corpus.resolve("records.jsonl"), String.join("\n", lines) + "\n");
-        archive = TestArchive.of(dir, corpus);
+        archive = TestArchive.withRecords(dir, false, lines);
         base = archive.serve();
     }
 

@@ -3,7 +3,6 @@ package nendo.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,15 +35,12 @@ class ManyOrganizationsBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        Files.createDirectories(corpus);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < ORGS; i++) {
             lines.add(String.format("{\"id\": \"o%03d\", \"org\": \"第%03d市\", \"year\": %d, \"department\": \"総務部\","
                     + " \"text\": \"地域の防災訓練を実施します。\"}", i, i, 2018 + i % 3));
         }
-        Files.writeString(corpus.resolve("records.jsonl"), String.join("\n", lines) + "\n");
-        archive = TestArchive.of(dir, corpus);
+        archive = TestArchive.withRecords(dir, false, lines);
         base = archive.serve();
         driver = HeadlessChromium.start(dir);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +35,7 @@ class RecordsApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
-        Files.writeString(corpus.resolve("records.jsonl"), String.join("\n",
+        archive = TestArchive.withRecords(dir, true, List.of(
                 // 架空市 2021 総務部 has five measures in the plan, none about コロナ.
                 "{\"id\": \"r1\", \"org\": \"架空市\", \"year\": 2021, \"department\": \"総務部\", \"text\": \"コロナ対策の職員研修を行います。\"}",
                 // No plan of 架空市 for 2025, and no 防災課 in any plan.
@@ -48,8 +45,7 @@ class RecordsApiTest {
                 // An organization with no plan document at all.
                 "{\"id\": \"n1\", \"org\": \"北市\", \"year\": 2020, \"department\": \"健康部\", \"text\": \"コロナワクチンの接種を進めます。\"}",
                 "{\"id\": \"n2\", \"org\": \"北市\", \"year\": 2020, \"department\": \"健康部\", \"text\": \"健診の受診を勧めます。\"}",
-                "{\"id\": \"n3\", \"org\": \"北市\", \"year\": 2021, \"department\": \"総務課\", \"text\": \"窓口を改めます。\"}") + "\n");
-        archive = TestArchive.of(dir, corpus);
+                "{\"id\": \"n3\", \"org\": \"北市\", \"year\": 2021, \"department\": \"総務課\", \"text\": \"窓口を改めます。\"}"));
         base = archive.serve();
     }
 

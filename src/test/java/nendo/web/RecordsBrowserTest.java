@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,15 +40,12 @@ class RecordsBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
         String north = NORTH.replace("\"", "\\\"");
-        Files.writeString(corpus.resolve("records.jsonl"), String.join("\n",
+        archive = TestArchive.withRecords(dir, true, List.of(
                 "{\"id\": \"r1\", \"org\": \"架空市\", \"year\": 2025, \"department\": \"総務部\", \"text\": \"業務継続計画を見直します。\"}",
                 "{\"id\": \"n1\", \"org\": \"" + north + "\", \"year\": 2020, \"department\": \"健康部\", \"text\": \"ワクチンの接種を進めます。\"}",
                 "{\"id\": \"n2\", \"org\": \"" + north + "\", \"year\": 2020, \"department\": \"健康部\", \"text\": \"健診の受診を勧めます。\"}",
-                "{\"id\": \"n3\", \"org\": \"" + north + "\", \"year\": 2021, \"department\": \"総務課\", \"text\": \"窓口を改めます。\"}") + "\n");
-        archive = TestArchive.of(dir, corpus);
+                "{\"id\": \"n3\", \"org\": \"" + north + "\", \"year\": 2021, \"department\": \"総務課\", \"text\": \"窓口を改めます。\"}"));
         base = archive.serve();
         driver = HeadlessChromium.start(dir);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));

@@ -32,9 +32,7 @@ class RecordsDiffApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path corpus = dir.resolve("corpus");
-        Files.createDirectories(corpus);
-        Files.writeString(corpus.resolve("aliases.yaml"), """
+        Files.writeString(Files.createDirectories(dir.resolve("corpus")).resolve("aliases.yaml"), """
                 北市:
                   departments:
                     健康部:
@@ -55,8 +53,7 @@ class RecordsDiffApiTest {
         lines.add(record("s1", "大市", 2020, "小課", "公園の遊具を点検します。"));
         lines.add(record("s2", "大市", 2021, "小課", "公園の遊具を点検し、更新します。"));
         lines.add(record("b2", "大市", 2021, "大課", "事業その1を進めます。"));
-        Files.writeString(corpus.resolve("records.jsonl"), String.join("\n", lines) + "\n");
-        archive = TestArchive.of(dir, corpus);
+        archive = TestArchive.withRecords(dir, false, lines);
         base = archive.serve();
     }
 
