@@ -407,7 +407,8 @@
     if (hits.length) {
       els.results.replaceChildren(h('ol', { class: 'hit-list', start: String(first) }, hits.map(renderHit)));
     } else {
-      els.results.replaceChildren(renderNoHits(st, total, page, Array.isArray(data.alternatives) ? data.alternatives : []));
+      els.results.replaceChildren(renderNoHits(st, total, page, Array.isArray(data.alternatives) ? data.alternatives : [],
+        facetsFound(data.facets || {})));
     }
 
     renderFacets(st, data.facets || {});
@@ -481,7 +482,12 @@
           : null));
   }
 
-  function renderNoHits(st, total, page, alternatives = []) {
+  /** Whether a facet lists values: the words match entries that a filter excludes. */
+  function facetsFound(facets) {
+    return FACETS.some((f) => Array.isArray(facets[f.key]) && facets[f.key].length > 0);
+  }
+
+  function renderNoHits(st, total, page, alternatives = [], outsideFilters = false) {
     if (total > 0 && page > 1) {
       return h('div', { class: 'no-hits' },
         h('p', null, 'このページには結果がありません。'),
@@ -494,6 +500,10 @@
           { 'data-focus': 'summary' })));
     }
     const nodes = [h('p', null, '該当する項目は見つかりませんでした。')];
+    if (outsideFilters && hasFilters(st)) {
+      nodes.push(h('p', { class: 'outside-filters' },
+        'この言葉は、いまの絞り込みの外にはあります。年度・部・団体の件数から選び直せます。'));
+    }
     if (alternatives.length) {
       nodes.push(h('p', { class: 'alternatives' }, 'もしかして：',
         ...alternatives.map((word) => navLink(urlFor(searchQuery({ ...st, q: String(word), page: 1 })), String(word),

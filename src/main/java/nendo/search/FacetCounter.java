@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.function.IntPredicate;
 import nendo.index.PlanFields;
 import nendo.model.FiscalYear;
 import org.apache.lucene.index.DocValues;
@@ -148,7 +147,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             SortedNumericDocValues year = DocValues.getSortedNumeric(context.reader(), PlanFields.YEAR);
-            IntPredicate yearAccepts = filters.yearAccepts();
             SegmentCounts department = segment(context, SearchFilters.Dimension.DEPARTMENT, PlanFields.DEPARTMENT_CANONICAL);
             SegmentCounts org = segment(context, SearchFilters.Dimension.ORG, PlanFields.ORG);
             HitPage.Leaf page = top == null ? null : top.leaf(context, org.values());
@@ -168,7 +166,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                     int y = year.advanceExact(doc) ? (int) year.nextValue() : Integer.MIN_VALUE;
                     int d = department.values().advanceExact(doc) ? department.values().ordValue() : -1;
                     int o = org.values().advanceExact(doc) ? org.values().ordValue() : -1;
-                    boolean yearOk = yearAccepts == null || yearAccepts.test(y);
+                    boolean yearOk = filters.yearAccepted(y);
                     boolean orgOk = orgAccepted == null || (o >= 0 && orgAccepted[o]);
                     boolean departmentOk = canonicalAccepted == null || (d >= 0 && canonicalAccepted[d])
                             || (printed.advanceExact(doc) && printedAccepted[printed.ordValue()]);

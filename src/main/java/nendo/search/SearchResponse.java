@@ -6,7 +6,8 @@ import java.util.List;
  * One page of hits, with facet counts and how the query was read: {@code queryYears} are fiscal
  * years taken from the query text as filters, {@code expansions} the synonyms searched too, and
  * {@code notices} explain repairs and interpretations in Japanese; {@code alternatives} are nearby
- * words from the archive's vocabulary, offered when nothing was found.
+ * words from the archive's vocabulary, offered when the words found nothing, with or without the
+ * filters.
  */
 public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
                              Facets facets, List<Integer> queryYears, List<Expansion> expansions,
@@ -35,7 +36,12 @@ public record SearchResponse(String query, long total, int page, int size, long 
      * {@code departmentValues} and {@code orgValues} say how many values had hits in all.
      */
     public record Facets(List<FacetValue> year, List<FacetValue> department, List<FacetValue> org,
-                         int departmentValues, int orgValues) {}
+                         int departmentValues, int orgValues) {
+        /** Whether any facet value has hits: the query's words match entries outside some filter. */
+        public boolean found() {
+            return !year.isEmpty() || !department.isEmpty() || !org.isEmpty();
+        }
+    }
 
     public record FacetValue(String value, long count) {}
 }

@@ -1,6 +1,7 @@
 package nendo.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -392,5 +393,21 @@ class SearchTest {
         assertEquals(0, r.total());
         assertTrue(r.alternatives().contains("防災訓練"), r.alternatives().toString());
         assertEquals(List.of(), search("防災", List.of()).alternatives());
+    }
+
+    @Test
+    void filtersThatExcludeEveryHitGetNoOtherWordsButTheFacetsSayWhere() throws IOException {
+        SearchResponse elsewhere = archive.nendo().archive().search(new SearchRequest("防災", List.of(), 1950, 1950,
+                List.of(), List.of(), List.of(), 1, 10, SearchRequest.SortOrder.RELEVANCE));
+        assertEquals(0, elsewhere.total());
+        assertEquals(List.of(), elsewhere.alternatives(), "the word is spelled right: only the years exclude it");
+        assertTrue(elsewhere.facets().found());
+        assertTrue(elsewhere.facets().year().stream().anyMatch(v -> v.value().equals("2019") && v.count() > 0),
+                elsewhere.facets().year().toString());
+        // A misspelling under the same filter still gets other words: it matches nothing anywhere.
+        SearchResponse misspelled = archive.nendo().archive().search(new SearchRequest("防災訓連", List.of(), 1950, 1950,
+                List.of(), List.of(), List.of(), 1, 10, SearchRequest.SortOrder.RELEVANCE));
+        assertFalse(misspelled.facets().found());
+        assertTrue(misspelled.alternatives().contains("防災訓練"), misspelled.alternatives().toString());
     }
 }

@@ -134,4 +134,15 @@ class BrowserTest {
         alternative.click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .hit mark")));
     }
+
+    @Test
+    void aSearchThatOnlyTheFiltersEmptySaysSoAndOffersNoOtherWords() {
+        driver.get(base + "/?q=" + URLEncoder.encode("防災", StandardCharsets.UTF_8) + "&year_from=1950&year_to=1950");
+        WebElement hint = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .outside-filters")));
+        assertTrue(hint.getText().contains("絞り込みの外"), hint.getText());
+        assertTrue(driver.findElements(By.cssSelector("a.alternative-link")).isEmpty());
+        // The year facet, counted without the year filter, shows where the word is.
+        wait.until(d -> d.findElements(By.cssSelector("#facet-year .facet-label")).stream()
+                .anyMatch(e -> e.getText().contains("2019")));
+    }
 }
