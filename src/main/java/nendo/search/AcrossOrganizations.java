@@ -23,30 +23,24 @@ final class AcrossOrganizations {
 
     private AcrossOrganizations() {}
 
-    static long organizations(List<ThemeComparison.DepartmentRow> rows) {
-        return rows.stream().map(ThemeComparison.DepartmentRow::org).distinct().count();
-    }
-
-    /** Rows summed by department name; every row has the same years in the same order. */
-    static List<ThemeComparison.DepartmentRow> sum(List<ThemeComparison.DepartmentRow> rows) {
-        record Sum(Set<String> names, List<ThemeComparison.Cell> cells, long[] matches) {}
+    /** Rows summed by department name (organization null); every row has the same years in the same order. */
+    static List<ComparisonLayout.Row> sum(List<ComparisonLayout.Row> rows) {
+        record Sum(Set<String> names, List<ThemeComparison.Cell> cells) {}
         Map<String, Sum> byName = new LinkedHashMap<>();
-        for (ThemeComparison.DepartmentRow row : rows) {
+        for (ComparisonLayout.Row row : rows) {
             Sum sum = byName.get(row.name());
             if (sum == null) {
-                byName.put(row.name(), new Sum(new LinkedHashSet<>(row.names()), new ArrayList<>(row.cells()),
-                        new long[] {row.matches()}));
+                byName.put(row.name(), new Sum(new LinkedHashSet<>(row.names()), new ArrayList<>(row.cells())));
                 continue;
             }
             sum.names().addAll(row.names());
-            sum.matches()[0] += row.matches();
             for (int i = 0; i < sum.cells().size(); i++) {
                 sum.cells().set(i, add(row.name(), sum.cells().get(i), row.cells().get(i)));
             }
         }
-        List<ThemeComparison.DepartmentRow> summed = new ArrayList<>();
-        byName.forEach((name, sum) -> summed.add(new ThemeComparison.DepartmentRow(null, name,
-                List.copyOf(sum.names()), sum.matches()[0], List.copyOf(sum.cells()))));
+        List<ComparisonLayout.Row> summed = new ArrayList<>();
+        byName.forEach((name, sum) -> summed.add(new ComparisonLayout.Row(null, name, List.copyOf(sum.names()),
+                List.copyOf(sum.cells()))));
         return summed;
     }
 

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import nendo.index.PlanFields;
 import nendo.model.ClientError;
 import nendo.model.FiscalYear;
@@ -54,6 +51,20 @@ public final class ThemeComparison {
 
     private volatile Census census;
 
+    /** What a layout depends on besides the commit: the scope, never the query's words. */
+    private record LayoutKey(String org, String dept, Integer yearFrom, Integer yearTo, List<List<Integer>> queryYears) {}
+
+    /** Layouts of one reader's comparisons, the most recently used kept. */
+    private record Layouts(IndexReader reader, LruMap<LayoutKey, ComparisonLayout> byScope) {}
+
+    /**
+     * Scopes kept per commit. A layout is a row per department and a cell per year (organizations
+     * summed beyond {@link AcrossOrganizations#ROWS_PER_ORGANIZATION_UP_TO}): thousands of cells at most.
+     */
+    private static final int LAYOUTS_KEPT = 64;
+
+    private volatile Layouts layouts;
+
     ThemeComparison(UnderstoodQuery.Parser parser, GroupCounter groups) {
         this.parser = parser;
         this.groups = groups;
@@ -67,51 +78,71 @@ public final class ThemeComparison {
         if (understood.text() == null) {
             throw ClientError.badRequest("q に年度のほかキーワードを指定してください（例: q=防災）");
         }
+        ComparisonLayout layout = layout(searcher, request, understood.years(), documents);
+        Map<GroupCounter.Key, Long> counts = GroupCounter.ignoringPrinted(groups.count(searcher,
+                new SearchFilters(filters(request, layout.dept()), understood.years()).apply(understood.text())));
+        long[][] matches = layout.matches(counts);
+
+        long[] matchesPerYear = new long[layout.years().size()];
+        List<DepartmentRow> rows = new ArrayList<>();
+        for (int r = 0; r < layout.rows().size(); r++) {
+            ComparisonLayout.Row row = layout.rows().get(r);
+            List<Cell> cells = new ArrayList<>(row.cells().size());
+            long rowMatches = 0;
+            for (int y = 0; y < row.cells().size(); y++) {
+                Cell cell = row.cells().get(y);
+                cells.add(new Cell(cell.year(), cell.printedName(), cell.measures(), matches[r][y]));
+                rowMatches += matches[r][y];
+                matchesPerYear[y] += matches[r][y];
+            }
+            rows.add(new DepartmentRow(row.org(), row.name(), row.names(), rowMatches, cells));
+        }
+        List<String> notices = understood.notices();
+        if (layout.summed()) {
+            notices = new ArrayList<>(notices);
+            notices.add(String.format("%,d 団体あるため、部は全団体の合計です。団体ごとの推移は団体を選んでください",
+                    layout.organizations()));
+        }
+        rows.sort(Comparator.comparingLong(DepartmentRow::matches).reversed());
+        List<YearTotal> years = new ArrayList<>();
+        long total = 0;
+        int y = 0;
+        for (Map.Entry<Integer, Integer> year : layout.years().entrySet()) {
+            long yearMatches = matchesPerYear[y++];
+            total += yearMatches;
+            years.add(new YearTotal(year.getKey(), new FiscalYear(year.getKey()).era(), year.getValue(), yearMatches,
+                    year.getValue() == 0 ? 0.0 : Math.round(10000.0 * yearMatches / year.getValue()) / 10000.0));
+        }
+        return new Comparison(request.q(), request.org(), request.dept(), request.yearFrom(), request.yearTo(),
+                notices, understood.expansions(), total, years, rows);
+    }
+
+    /** The comparison's layout for this commit and scope, laid out on first use. */
+    private ComparisonLayout layout(IndexSearcher searcher, Request request, List<List<Integer>> queryYears,
+                                    Iterable<PlanDocument> documents) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        LayoutKey key = new LayoutKey(request.org(), request.dept(), request.yearFrom(), request.yearTo(), queryYears);
+        Layouts current = layouts;
+        if (current == null || current.reader() != reader) {
+            current = new Layouts(reader, new LruMap<>(LAYOUTS_KEPT));
+            layouts = current;
+        }
+        synchronized (current.byScope()) {
+            ComparisonLayout kept = current.byScope().get(key);
+            if (kept != null) return kept;
+        }
         // Every measure in the organization by department and year: the denominators, and the
         // departments and years of measures that no plan document lists (record files).
         Map<GroupCounter.Key, Long> measures = measures(searcher, request);
         // A theme is followed through renames: a former name (企画部) stands for the department
         // under its current name, so the years after the rename are counted too.
         String dept = ComparisonScope.canonical(request.org(), request.dept(), documents, measures.keySet());
-        ComparisonScope scope = ComparisonScope.of(request, dept, understood.years(), documents, measures);
-        Map<GroupCounter.Key, Long> counts = GroupCounter.ignoringPrinted(groups.count(searcher,
-                new SearchFilters(filters(request, dept), understood.years()).apply(understood.text())));
-
-        Map<Integer, Long> matchesPerYear = new TreeMap<>();
-        List<DepartmentRow> rows = new ArrayList<>();
-        for (Map.Entry<ComparisonScope.RowKey, Map<Integer, ComparisonScope.Printed>> row : scope.rows().entrySet()) {
-            List<Cell> cells = new ArrayList<>();
-            long rowMatches = 0;
-            Set<String> names = new LinkedHashSet<>();
-            for (int year : scope.years().keySet()) {
-                ComparisonScope.Printed printed = row.getValue().get(year);
-                long matches = counts.getOrDefault(new GroupCounter.Key(row.getKey().org(), row.getKey().name(), null, year), 0L);
-                if (printed != null) names.add(printed.name());
-                cells.add(new Cell(year, printed == null ? null : printed.name(),
-                        printed == null ? null : printed.measures(), matches));
-                rowMatches += matches;
-                matchesPerYear.merge(year, matches, Long::sum);
-            }
-            rows.add(new DepartmentRow(row.getKey().org(), row.getKey().name(), List.copyOf(names), rowMatches, cells));
+        ComparisonScope scope = ComparisonScope.of(request, dept, queryYears, documents, measures);
+        ComparisonLayout laid = ComparisonLayout.of(dept, scope, request.org() == null);
+        synchronized (current.byScope()) {
+            current.byScope().put(key, laid);
         }
-        List<String> notices = understood.notices();
-        long organizations = request.org() == null ? AcrossOrganizations.organizations(rows) : 1;
-        if (organizations > AcrossOrganizations.ROWS_PER_ORGANIZATION_UP_TO) {
-            rows = AcrossOrganizations.sum(rows);
-            notices = new ArrayList<>(notices);
-            notices.add(String.format("%,d 団体あるため、部は全団体の合計です。団体ごとの推移は団体を選んでください", organizations));
-        }
-        rows.sort(Comparator.comparingLong(DepartmentRow::matches).reversed());
-        List<YearTotal> years = new ArrayList<>();
-        long total = 0;
-        for (Map.Entry<Integer, Integer> y : scope.years().entrySet()) {
-            long matches = matchesPerYear.getOrDefault(y.getKey(), 0L);
-            total += matches;
-            years.add(new YearTotal(y.getKey(), new FiscalYear(y.getKey()).era(), y.getValue(), matches,
-                    y.getValue() == 0 ? 0.0 : Math.round(10000.0 * matches / y.getValue()) / 10000.0));
-        }
-        return new Comparison(request.q(), request.org(), request.dept(), request.yearFrom(), request.yearTo(),
-                notices, understood.expansions(), total, years, rows);
+        return laid;
     }
 
     /** The measures of the request's organization and years by cell: what its filters would count. */
@@ -158,5 +189,20 @@ public final class ThemeComparison {
         return new SearchRequest(request.q(), List.of(), request.yearFrom(), request.yearTo(),
                 dept == null ? List.of() : List.of(dept), request.org() == null ? List.of() : List.of(request.org()),
                 List.of(PlanFields.KIND_MEASURE), 1, 1, SearchRequest.SortOrder.RELEVANCE);
+    }
+
+    /** A map that forgets its least recently used entry beyond a size; callers synchronize. */
+    private static final class LruMap<K, V> extends LinkedHashMap<K, V> {
+        private final int size;
+
+        LruMap(int size) {
+            super(16, 0.75f, true);
+            this.size = size;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > size;
+        }
     }
 }

@@ -141,6 +141,32 @@ class ManyOrganizationsApiTest {
         assertEquals("[]", one.get("notices").toString());
     }
 
+    @Test
+    void comparisonsOfOtherWordsAndYearsOverTheSameOrganizationsCountTheirOwnMatches() throws Exception {
+        // The layout (rows, years, measures) is kept per commit and scope; the matches are each query's.
+        JsonNode first = get("/api/compare", "q", "防災");
+        JsonNode welfare = get("/api/compare", "q", "福祉");
+        assertEquals(ORGS, welfare.get("totalMatches").asInt());
+        assertEquals(first.get("years").get(0).get("measures"), welfare.get("years").get(0).get("measures"));
+        assertEquals(ORGS, welfare.get("departments").get(0).get("cells").get(0).get("matches").asInt());
+        JsonNode counter = get("/api/compare", "q", "窓口");
+        assertEquals(5, counter.get("totalMatches").asInt());
+        assertEquals(0, counter.get("years").get(0).get("matches").asInt());
+        assertEquals(5, counter.get("years").get(1).get("matches").asInt());
+
+        JsonNode later = get("/api/compare", "q", "窓口", "year_from", "2021");
+        assertEquals(1, later.get("years").size());
+        assertEquals(2021, later.get("years").get(0).get("year").asInt());
+        assertEquals(5, later.get("years").get(0).get("measures").asInt());
+        // Five organizations in scope: under the line, so one row per organization.
+        assertEquals(5, later.get("departments").size());
+        assertEquals(1, later.get("departments").get(0).get("matches").asInt());
+        assertEquals("[]", later.get("notices").toString());
+
+        JsonNode again = get("/api/compare", "q", "防災");
+        assertEquals(first.toString(), again.toString());
+    }
+
     private static JsonNode get(String path, String... params) throws Exception {
         return ApiGet.json(base, path, params);
     }
