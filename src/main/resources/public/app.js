@@ -502,7 +502,7 @@
     const nodes = [h('p', null, '該当する項目は見つかりませんでした。')];
     if (outsideFilters && hasFilters(st)) {
       nodes.push(h('p', { class: 'outside-filters' },
-        'この言葉は、いまの絞り込みの外にはあります。年度・部・団体の件数から選び直せます。'));
+        'この言葉は、いまの絞り込みの外にはあります（左の年度・部・団体の件数）。'));
     }
     if (alternatives.length) {
       nodes.push(h('p', { class: 'alternatives' }, 'もしかして：',
