@@ -33,29 +33,20 @@ final class ArchiveWords {
      */
     static final int MAX_COUNTED_WORDS = 50_000;
 
-    private record Built(IndexReader reader, Suggester suggester) {}
-
     private final Vocabulary vocabulary;
-    private volatile Built built;
+    /** Typing sends a request per pause; one build per commit is enough for all of them. */
+    private final CommitMemo<Suggester> built = new CommitMemo<>();
 
     ArchiveWords(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
     }
 
     Suggester suggester(IndexSearcher s, Map<String, PlanDocument> documents) throws IOException {
-        IndexReader reader = s.getIndexReader();
-        Built current = built;
-        if (current != null && current.reader() == reader) return current.suggester();
-        synchronized (this) {
-            // Typing sends a request per pause; one build per commit is enough for all of them.
-            current = built;
-            if (current != null && current.reader() == reader) return current.suggester();
+        return built.get(s.getIndexReader(), () -> {
             boolean holdsRecords = s.count(RecordCollections.query(documents.keySet())) > 0;
-            List<Suggester.CountedWord> counted = holdsRecords ? mostUsed(reader) : List.of();
-            Built fresh = new Built(reader, new Suggester(documents.values(), vocabulary, counted));
-            built = fresh;
-            return fresh.suggester();
-        }
+            List<Suggester.CountedWord> counted = holdsRecords ? mostUsed(s.getIndexReader()) : List.of();
+            return new Suggester(documents.values(), vocabulary, counted);
+        });
     }
 
     /** The most used suggestible words of the terms field, with their readings. */

@@ -21,7 +21,6 @@ import nendo.model.FiscalYear;
 import nendo.model.Measure;
 import nendo.model.PlanDocument;
 import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -43,14 +42,10 @@ public final class PlanArchive {
     private final YearDiff yearDiff;
     private final DistinctiveTerms distinctiveTerms = new DistinctiveTerms();
     private final ArchiveWords words;
-    /** Documents of the reader last seen; reloaded when a new commit is opened. */
-    private volatile Catalog catalog;
-    /** Counts of JSON Lines records of the reader last asked ({@link #records}). */
-    private volatile Tally tally;
-
-    private record Catalog(DirectoryReader reader, Map<String, PlanDocument> documents) {}
-
-    private record Tally(DirectoryReader reader, List<Map.Entry<GroupCounter.Key, Long>> records) {}
+    /** Documents of the commit searched; reloaded when a new commit is opened. */
+    private final CommitMemo<Map<String, PlanDocument>> catalog = new CommitMemo<>();
+    /** Counts of JSON Lines records of the commit searched ({@link #records}). */
+    private final CommitMemo<List<Map.Entry<GroupCounter.Key, Long>>> tally = new CommitMemo<>();
 
     public PlanArchive(ArchiveIndex index, AnalyzerFactory analysis, Synonyms synonyms, ObjectMapper json) {
         this.index = index;
@@ -259,7 +254,7 @@ public final class PlanArchive {
 
     /** All plan documents of this searcher's commit, ordered by organization then year. */
     private Map<String, PlanDocument> documents(IndexSearcher s) throws IOException {
-        return catalog(s).documents();
+        return catalog.get(s.getIndexReader(), () -> catalog(s));
     }
 
     /**
@@ -268,24 +263,20 @@ public final class PlanArchive {
      * A pass over the index, so made on demand and kept for the reader.
      */
     private List<Map.Entry<GroupCounter.Key, Long>> records(IndexSearcher s) throws IOException {
-        DirectoryReader reader = (DirectoryReader) s.getIndexReader();
-        Tally current = tally;
-        if (current != null && current.reader() == reader) return current.records();
+        return tally.get(s.getIndexReader(), () -> tally(s));
+    }
+
+    private List<Map.Entry<GroupCounter.Key, Long>> tally(IndexSearcher s) throws IOException {
         Query records = RecordCollections.query(documents(s).keySet());
         List<Map.Entry<GroupCounter.Key, Long>> rows = new ArrayList<>(groups.count(s, records).entrySet());
         rows.sort(Comparator.comparing((Map.Entry<GroupCounter.Key, Long> e) -> e.getKey().org())
                 .thenComparingInt(e -> e.getKey().year())
                 .thenComparing(e -> e.getKey().department())
                 .thenComparing(e -> e.getKey().printed()));
-        Tally built = new Tally(reader, List.copyOf(rows));
-        tally = built;
-        return built.records();
+        return List.copyOf(rows);
     }
 
-    private Catalog catalog(IndexSearcher s) throws IOException {
-        DirectoryReader reader = (DirectoryReader) s.getIndexReader();
-        Catalog current = catalog;
-        if (current != null && current.reader() == reader) return current;
+    private Map<String, PlanDocument> catalog(IndexSearcher s) throws IOException {
         Query kindDocument = KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT);
         // Sized by the count: a collector for "all" would allocate a queue as large as the index.
         TopDocs top = s.search(kindDocument, Math.max(1, s.count(kindDocument)));
@@ -296,8 +287,6 @@ public final class PlanArchive {
         docs.sort(Comparator.comparing(PlanDocument::organization).thenComparingInt(PlanDocument::fiscalYear));
         Map<String, PlanDocument> map = new LinkedHashMap<>();
         docs.forEach(d -> map.put(d.id(), d));
-        Catalog built = new Catalog(reader, map);
-        catalog = built;
-        return built;
+        return map;
     }
 }

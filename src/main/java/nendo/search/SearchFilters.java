@@ -58,8 +58,7 @@ final class SearchFilters {
         if (!r.years().isEmpty()) accepts = accepts.and(r.years()::contains);
         int from = r.yearFrom() == null ? Integer.MIN_VALUE : r.yearFrom();
         int to = r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo();
-        IntPredicate all = accepts.and(y -> y >= from && y <= to);
-        this.yearsAccepted = this.year == null ? null : table(all);
+        this.yearsAccepted = this.year == null ? null : table(accepts.and(y -> y >= from && y <= to));
         this.departmentNames = List.copyOf(r.departments());
         this.orgNames = List.copyOf(r.orgs());
         this.department = r.departments().isEmpty() ? null : departments(r.departments());
@@ -78,7 +77,6 @@ final class SearchFilters {
                 KeywordField.newSetQuery(PlanFields.DEPARTMENT_CANONICAL, bytes(names))));
     }
 
-    /** The year filter as a test of a year value, for checking it from doc values; null if none. */
     /** Whether an entry of this year passes the year filter (true without one). */
     boolean yearAccepted(int year) {
         return yearsAccepted == null

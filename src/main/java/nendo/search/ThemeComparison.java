@@ -42,20 +42,11 @@ public final class ThemeComparison {
     private final UnderstoodQuery.Parser parser;
     private final GroupCounter groups;
 
-    /**
-     * Every measure of one reader counted by cell. A comparison's denominators are the cells of its
-     * organization and years: filtering this in memory replaces a pass over every entry, which took
-     * most of a comparison without an organization (2.5 s of it at ten million entries).
-     */
-    private record Census(IndexReader reader, Map<String, List<Map.Entry<GroupCounter.Key, Long>>> byOrg) {}
-
-    private volatile Census census;
+    /** Every measure of the commit by cell, by organization ({@link #census(IndexSearcher, Request)}). */
+    private final CommitMemo<Map<String, List<Map.Entry<GroupCounter.Key, Long>>>> census = new CommitMemo<>();
 
     /** What a layout depends on besides the commit: the scope, never the query's words. */
     private record LayoutKey(String org, String dept, Integer yearFrom, Integer yearTo, List<List<Integer>> queryYears) {}
-
-    /** Layouts of one reader's comparisons, the most recently used kept. */
-    private record Layouts(IndexReader reader, LruMap<LayoutKey, ComparisonLayout> byScope) {}
 
     /**
      * Scopes kept per commit. A layout is a row per department and a cell per year (organizations
@@ -63,7 +54,8 @@ public final class ThemeComparison {
      */
     private static final int LAYOUTS_KEPT = 64;
 
-    private volatile Layouts layouts;
+    /** Layouts of the commit's comparisons, the most recently used kept. */
+    private final CommitMemo<LruMap<LayoutKey, ComparisonLayout>> layouts = new CommitMemo<>();
 
     ThemeComparison(UnderstoodQuery.Parser parser, GroupCounter groups) {
         this.parser = parser;
@@ -120,15 +112,10 @@ public final class ThemeComparison {
     /** The comparison's layout for this commit and scope, laid out on first use. */
     private ComparisonLayout layout(IndexSearcher searcher, Request request, List<List<Integer>> queryYears,
                                     Iterable<PlanDocument> documents) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
         LayoutKey key = new LayoutKey(request.org(), request.dept(), request.yearFrom(), request.yearTo(), queryYears);
-        Layouts current = layouts;
-        if (current == null || current.reader() != reader) {
-            current = new Layouts(reader, new LruMap<>(LAYOUTS_KEPT));
-            layouts = current;
-        }
-        synchronized (current.byScope()) {
-            ComparisonLayout kept = current.byScope().get(key);
+        LruMap<LayoutKey, ComparisonLayout> byScope = layouts.get(searcher.getIndexReader(), () -> new LruMap<>(LAYOUTS_KEPT));
+        synchronized (byScope) {
+            ComparisonLayout kept = byScope.get(key);
             if (kept != null) return kept;
         }
         // Every measure in the organization by department and year: the denominators, and the
@@ -139,8 +126,8 @@ public final class ThemeComparison {
         String dept = ComparisonScope.canonical(request.org(), request.dept(), documents, measures.keySet());
         ComparisonScope scope = ComparisonScope.of(request, dept, queryYears, documents, measures);
         ComparisonLayout laid = ComparisonLayout.of(dept, scope, request.org() == null);
-        synchronized (current.byScope()) {
-            current.byScope().put(key, laid);
+        synchronized (byScope) {
+            byScope.put(key, laid);
         }
         return laid;
     }
@@ -148,28 +135,15 @@ public final class ThemeComparison {
     /** The measures of the request's organization and years by cell: what its filters would count. */
     private Map<GroupCounter.Key, Long> measures(IndexSearcher searcher, Request request) throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        Census current = census;
-        if (current == null || current.reader() != reader) {
-            // One organization's measures are a short pass of their own: the census is built for a
-            // comparison of every organization, and serves later ones too.
-            if (request.org() != null) return groups.count(searcher, everyMeasure(request));
-            Request everywhere = new Request(request.q(), null, null, null, null);
-            List<Map.Entry<GroupCounter.Key, Long>> cells =
-                    new ArrayList<>(groups.count(searcher, everyMeasure(everywhere)).entrySet());
-            // In the order the scope reads them, so that its sort is one pass; by organization, so
-            // that one organization's comparison reads only its own cells.
-            cells.sort(ComparisonScope.CELL_ORDER);
-            Map<String, List<Map.Entry<GroupCounter.Key, Long>>> byOrg = new LinkedHashMap<>();
-            for (Map.Entry<GroupCounter.Key, Long> cell : cells) {
-                byOrg.computeIfAbsent(cell.getKey().org(), o -> new ArrayList<>()).add(cell);
-            }
-            current = new Census(reader, byOrg);
-            census = current;
-        }
+        // One organization's measures are a short pass of their own: the census is built for a
+        // comparison of every organization, and serves later ones too.
+        Map<String, List<Map.Entry<GroupCounter.Key, Long>>> byOrg = census.peek(reader);
+        if (byOrg == null && request.org() != null) return groups.count(searcher, everyMeasure(request));
+        if (byOrg == null) byOrg = census.get(reader, () -> census(searcher, request));
         int from = request.yearFrom() == null ? Integer.MIN_VALUE : request.yearFrom();
         int to = request.yearTo() == null ? Integer.MAX_VALUE : request.yearTo();
-        Iterable<List<Map.Entry<GroupCounter.Key, Long>>> orgs = request.org() == null ? current.byOrg().values()
-                : List.of(current.byOrg().getOrDefault(request.org(), List.of()));
+        Iterable<List<Map.Entry<GroupCounter.Key, Long>>> orgs = request.org() == null ? byOrg.values()
+                : List.of(byOrg.getOrDefault(request.org(), List.of()));
         Map<GroupCounter.Key, Long> measures = new LinkedHashMap<>();
         for (List<Map.Entry<GroupCounter.Key, Long>> cells : orgs) {
             for (Map.Entry<GroupCounter.Key, Long> cell : cells) {
@@ -177,6 +151,27 @@ public final class ThemeComparison {
             }
         }
         return measures;
+    }
+
+    /**
+     * Every measure of the commit counted by cell, by organization. A comparison's denominators are
+     * the cells of its organization and years: filtering this in memory replaces a pass over every
+     * entry, which took most of a comparison without an organization (2.5 s of it at ten million
+     * entries).
+     */
+    private Map<String, List<Map.Entry<GroupCounter.Key, Long>>> census(IndexSearcher searcher, Request request)
+            throws IOException {
+        Request everywhere = new Request(request.q(), null, null, null, null);
+        List<Map.Entry<GroupCounter.Key, Long>> cells =
+                new ArrayList<>(groups.count(searcher, everyMeasure(everywhere)).entrySet());
+        // In the order the scope reads them, so that its sort is one pass; by organization, so
+        // that one organization's comparison reads only its own cells.
+        cells.sort(ComparisonScope.CELL_ORDER);
+        Map<String, List<Map.Entry<GroupCounter.Key, Long>>> byOrg = new LinkedHashMap<>();
+        for (Map.Entry<GroupCounter.Key, Long> cell : cells) {
+            byOrg.computeIfAbsent(cell.getKey().org(), o -> new ArrayList<>()).add(cell);
+        }
+        return byOrg;
     }
 
     /** Every measure within the request's organization and years, whatever the query. */
