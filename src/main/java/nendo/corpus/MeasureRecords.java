@@ -74,7 +74,8 @@ public final class MeasureRecords {
         if (!kind.equals("measure") && !kind.equals("mission")) {
             throw problem(file, lineNumber, "kind は measure か mission にしてください: " + kind);
         }
-        return new MeasureRecord(id, org, raw.year(), department, aliases.canonicalDepartment(org, department), kind,
+        String canonical = aliases.canonicalDepartment(org, department);
+        return new MeasureRecord(id, org, raw.year(), department, canonical, aliases.predecessors(org, canonical), kind,
                 text, file.relative(), lineNumber);
     }
 

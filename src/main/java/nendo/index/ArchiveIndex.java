@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArchiveIndex implements Closeable {
     /** Bump when fields or entry layout change. */
-    static final String SCHEMA = "nendo-schema/6";
+    static final String SCHEMA = "nendo-schema/7";
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveIndex.class);
     /** How long closing waits for an abandoned build to let go of the index folder. */
     private static final long ABANDON_WAIT_SECONDS = 30;

@@ -70,6 +70,9 @@ final class EntryDocuments implements java.io.Closeable {
     Document of(MeasureRecord record) {
         Document doc = base(record.id(), record.kind(), record.org(), record.year(), record.file(), record.line(), false,
                 record.department(), record.departmentCanonical());
+        for (String predecessor : record.departmentPredecessors()) {
+            doc.add(new StoredField(PlanFields.DEPARTMENT_PREDECESSORS, predecessor));
+        }
         addText(doc, record.text());
         return doc;
     }

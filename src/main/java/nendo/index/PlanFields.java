@@ -29,6 +29,13 @@ public final class PlanFields {
      * filtered on, so that one department is followed across a rename.
      */
     public static final String DEPARTMENT_CANONICAL = "dept_canonical";
+    /**
+     * Canonical names of the departments a record's department was split from or merged out of
+     * (aliases.yaml): stored only, on the few record entries whose department has any, so that the
+     * year diff groups records as it groups a plan's departments (whose predecessors live in
+     * DOCUMENT_JSON).
+     */
+    public static final String DEPARTMENT_PREDECESSORS = "dept_predecessors";
     /** Id of the plan document the entry belongs to: KeywordField, for listing a document. */
     public static final String DOCUMENT_ID = "doc_id";
     /** Place of the entry within its document: NumericDocValues, for browsing in document order. */

@@ -29,7 +29,8 @@ import org.apache.lucene.search.TopFieldDocs;
 /**
  * The measures that JSON Lines records give one organization in one year, as departments, so that
  * the year-over-year diff reads them as it reads a plan's. Records name their department but have
- * no plan around them: a department is every record naming it, in the order the files list them.
+ * no plan around them: a department is every record naming it, in the order the files list them,
+ * with the canonical name and predecessors aliases.yaml gave it when the records were indexed.
  */
 final class RecordDepartments {
     /**
@@ -41,7 +42,7 @@ final class RecordDepartments {
     static final int READ_LIMIT = 100_000;
 
     private static final Set<String> READ = Set.of(PlanFields.ID, PlanFields.DEPARTMENT,
-            PlanFields.DEPARTMENT_CANONICAL, PlanFields.TEXT);
+            PlanFields.DEPARTMENT_CANONICAL, PlanFields.DEPARTMENT_PREDECESSORS, PlanFields.TEXT);
 
     private final IndexSearcher searcher;
     private final Query records;
@@ -77,16 +78,17 @@ final class RecordDepartments {
             Document d = stored.document(sd.doc, READ);
             long line = (Long) ((FieldDoc) sd).fields[1];
             String name = d.get(PlanFields.DEPARTMENT);
-            byName.computeIfAbsent(name, k -> new Collected(d.get(PlanFields.DEPARTMENT_CANONICAL), new ArrayList<>()))
+            byName.computeIfAbsent(name, k -> new Collected(d.get(PlanFields.DEPARTMENT_CANONICAL),
+                            List.of(d.getValues(PlanFields.DEPARTMENT_PREDECESSORS)), new ArrayList<>()))
                     .measures().add(new Measure(d.get(PlanFields.ID), d.get(PlanFields.TEXT), (int) Math.min(line, Integer.MAX_VALUE)));
         }
         List<Department> departments = new ArrayList<>();
         byName.forEach((name, c) -> departments.add(
-                new Department(name, c.canonical(), List.of(), null, null, null, c.measures())));
+                new Department(name, c.canonical(), c.predecessors(), null, null, null, c.measures())));
         return departments;
     }
 
-    private record Collected(String canonical, List<Measure> measures) {}
+    private record Collected(String canonical, List<String> predecessors, List<Measure> measures) {}
 
     private Query filtered(Query... filters) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(records, Occur.FILTER);

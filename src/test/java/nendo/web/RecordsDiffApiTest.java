@@ -38,6 +38,11 @@ class RecordsDiffApiTest {
                     健康部:
                     政策課: {formerly: [企画課]}
                     総務課:
+                南市:
+                  departments:
+                    福祉部:
+                    高齢福祉課: {predecessors: [福祉部]}
+                    障害福祉課: {predecessors: [福祉部]}
                 """);
         List<String> lines = new ArrayList<>(List.of(
                 record("n1", "北市", 2020, "健康部", "コロナワクチンの接種を進めます。"),
@@ -46,6 +51,11 @@ class RecordsDiffApiTest {
                 record("n4", "北市", 2021, "政策課", "第五次総合計画の策定に向けて市民の意見を広く聴きます。"),
                 record("n5", "北市", 2021, "健康部", "コロナワクチンの追加接種を進めます。"),
                 record("n6", "北市", 2021, "総務課", "窓口の受付時間を改めます。")));
+        // 南市: 福祉部 split into two sections in 2021 (aliases.yaml predecessors).
+        lines.add(record("w1", "南市", 2020, "福祉部", "高齢者の介護予防の教室を開きます。"));
+        lines.add(record("w2", "南市", 2020, "福祉部", "障害者の就労を支援します。"));
+        lines.add(record("w3", "南市", 2021, "高齢福祉課", "高齢者の介護予防の教室を地域で開きます。"));
+        lines.add(record("w4", "南市", 2021, "障害福祉課", "障害者の就労を支援し、相談を受けます。"));
         // 大市 2020: one department with one measure more than a diff pairs at once.
         for (int i = 1; i <= 1_001; i++) {
             lines.add(record("big" + i, "大市", 2020, "大課", "事業その" + i + "を進めます。"));
@@ -98,6 +108,27 @@ class RecordsDiffApiTest {
         assertEquals("n6", general.get("new").get(0).get("id").asText());
 
         assertEquals("{\"continued\":2,\"ended\":1,\"new\":1}", r.get("summary").toString());
+    }
+
+    @Test
+    void recordsOfADepartmentSplitByAliasesArePairedAcrossItsSuccessors() throws Exception {
+        JsonNode r = ApiGet.json(base, "/api/diff", "org", "南市", "from", "2020", "to", "2021");
+        assertEquals(1, r.get("departments").size(), r.toString());
+        JsonNode group = r.get("departments").get(0);
+        assertEquals("split", group.get("relation").asText());
+        assertEquals("[\"福祉部\"]", group.get("fromNames").toString());
+        assertEquals("[\"高齢福祉課\",\"障害福祉課\"]", group.get("toNames").toString());
+        List<String> pairs = new ArrayList<>();
+        group.get("continued").forEach(p -> pairs.add(p.get("from").get("id").asText() + ">" + p.get("to").get("id").asText()
+                + "@" + p.get("to").get("department").asText()));
+        assertEquals(List.of("w1>w3@高齢福祉課", "w2>w4@障害福祉課"), pairs);
+        assertEquals("{\"continued\":2,\"ended\":0,\"new\":0}", r.get("summary").toString());
+
+        // Either successor selects the group; so does the department it came from.
+        for (String dept : List.of("福祉部", "障害福祉課")) {
+            JsonNode one = ApiGet.json(base, "/api/diff", "org", "南市", "from", "2020", "to", "2021", "dept", dept);
+            assertEquals("split", one.get("departments").get(0).get("relation").asText(), dept);
+        }
     }
 
     @Test
