@@ -31,7 +31,7 @@ public final class PlanFields {
     public static final String DEPARTMENT_CANONICAL = "dept_canonical";
     /**
      * Canonical names of the departments a record's department was split from or merged out of
-     * (aliases.yaml): stored only, on the few record entries whose department has any, so that the
+     * (aliases.yaml): stored only, and only on record entries whose department has any, so that the
      * year diff groups records as it groups a plan's departments (whose predecessors live in
      * DOCUMENT_JSON).
      */
