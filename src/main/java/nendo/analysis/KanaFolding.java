@@ -14,13 +14,18 @@ public final class KanaFolding {
     private KanaFolding() {}
 
     public static String fold(String text) {
-        String katakana = toKatakana(text);
-        StringBuilder out = new StringBuilder(katakana.length());
-        for (int i = 0; i < katakana.length(); i++) {
-            char c = katakana.charAt(i);
+        StringBuilder out = new StringBuilder(text.length());
+        foldInto(text, out);
+        return out.toString();
+    }
+
+    /** Appends {@link #fold} of the text (without making strings: it runs per indexed word). */
+    public static void foldInto(CharSequence text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = katakana(text.charAt(i));
             if (c == 'ー') continue;
             if (c == 'ヴ') {
-                char next = i + 1 < katakana.length() ? katakana.charAt(i + 1) : 0;
+                char next = i + 1 < text.length() ? katakana(text.charAt(i + 1)) : 0;
                 int v = "ァィェォ".indexOf(next);
                 if (v >= 0) {
                     out.append("バビベボ".charAt(v));
@@ -33,16 +38,10 @@ public final class KanaFolding {
             int small = SMALL.indexOf(c);
             out.append(small >= 0 ? LARGE.charAt(small) : c);
         }
-        return out.toString();
     }
 
-    private static String toKatakana(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= 'ぁ' && c <= 'ゖ' ? (char) (c + ('ァ' - 'ぁ')) : c);
-        }
-        return out.toString();
+    private static char katakana(char c) {
+        return c >= 'ぁ' && c <= 'ゖ' ? (char) (c + ('ァ' - 'ぁ')) : c;
     }
 
     /**
@@ -56,7 +55,7 @@ public final class KanaFolding {
     }
 
     /** True for a non-empty string of katakana only (after {@link #fold}). */
-    public static boolean isKatakana(String text) {
+    public static boolean isKatakana(CharSequence text) {
         return consistsOf(text, c -> c >= 'ァ' && c <= 'ヺ');
     }
 

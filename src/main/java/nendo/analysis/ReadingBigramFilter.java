@@ -1,10 +1,7 @@
 package nendo.analysis;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
+import java.util.Arrays;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
@@ -26,14 +23,25 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * search side's bigram cover) and still never join two runs.
  */
 final class ReadingBigramFilter extends TokenFilter {
-    private record Gram(String text, int start, int end, int positionIncrement) {}
-
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private final ReadingAttribute reading = addAttribute(ReadingAttribute.class);
     private final FlagsAttribute flags = addAttribute(FlagsAttribute.class);
-    private final Deque<Gram> pending = new ArrayDeque<>();
+    // Every word of every indexed text passes here (about 144 bigrams per record), so the run and
+    // the bigrams live in reused arrays rather than a string and an object each.
+    /** The current word's folded reading. */
+    private final StringBuilder kana = new StringBuilder();
+    /** The current run's characters, each with the offsets of the word it comes from. */
+    private final Run run = new Run();
+    /** Bigrams waiting to be emitted: each is 1 or 2 characters of {@link #gramChars} from its start. */
+    private char[] gramChars = new char[32];
+    private int[] gramLength = new int[16];
+    private int[] gramStart = new int[16];
+    private int[] gramEnd = new int[16];
+    private int[] gramIncrement = new int[16];
+    private int grams;
+    private int next;
     private boolean consumed;
 
     ReadingBigramFilter(TokenStream input) {
@@ -46,26 +54,29 @@ final class ReadingBigramFilter extends TokenFilter {
             readAll();
             consumed = true;
         }
-        Gram g = pending.poll();
-        if (g == null) return false;
+        if (next == grams) return false;
         clearAttributes();
-        term.setEmpty().append(g.text());
-        offset.setOffset(g.start(), g.end());
-        position.setPositionIncrement(g.positionIncrement());
+        term.copyBuffer(gramChars, 2 * next, gramLength[next]);
+        offset.setOffset(gramStart[next], gramEnd[next]);
+        position.setPositionIncrement(gramIncrement[next]);
+        next++;
         return true;
     }
 
     private void readAll() throws IOException {
-        StringBuilder chars = new StringBuilder();
-        List<int[]> charOffsets = new ArrayList<>();
         int lastEnd = -1;
         boolean first = true;
         while (input.incrementToken()) {
             // A word spelled in kana reads as spelled, whatever the dictionary says (it rarely
             // differs: いう as ユウ), so that text matching a kana query by its characters always
             // matches it by reading too: TextQueries counts such a query's matches by reading alone.
-            String r = reading.getReading();
-            String kana = KanaFolding.fold(r == null || KanaFolding.isSpelledKana(term) ? term.toString() : r);
+            kana.setLength(0);
+            if (KanaFolding.isSpelledKana(term)) {
+                KanaFolding.foldInto(term, kana);
+            } else {
+                String r = reading.getReading();
+                KanaFolding.foldInto(r == null ? term : r, kana);
+            }
             if (kana.isEmpty() && lastEnd >= 0 && offset.startOffset() == lastEnd) {
                 // Long-vowel marks alone (Kuromoji cuts わーく as わ ー く): nothing to read, and
                 // the word goes on, as ワーク reads ワク.
@@ -73,41 +84,74 @@ final class ReadingBigramFilter extends TokenFilter {
                 continue;
             }
             if (!KanaFolding.isKatakana(kana)) {
-                first = flush(chars, charOffsets, first);
+                first = flush(first);
                 lastEnd = -1;
                 continue;
             }
             boolean afterDot = (flags.getFlags() & KuromojiTokens.AFTER_MIDDLE_DOT) != 0;
-            if (offset.startOffset() != lastEnd && !(afterDot && lastEnd >= 0)) first = flush(chars, charOffsets, first);
-            for (int i = 0; i < kana.length(); i++) {
-                chars.append(kana.charAt(i));
-                charOffsets.add(new int[] {offset.startOffset(), offset.endOffset()});
-            }
+            if (offset.startOffset() != lastEnd && !(afterDot && lastEnd >= 0)) first = flush(first);
+            for (int i = 0; i < kana.length(); i++) run.add(kana.charAt(i), offset.startOffset(), offset.endOffset());
             lastEnd = offset.endOffset();
         }
-        flush(chars, charOffsets, first);
+        flush(first);
     }
 
-    /** Emits the run's bigrams (a lone character as itself); returns whether nothing was emitted yet. */
-    private boolean flush(StringBuilder chars, List<int[]> charOffsets, boolean first) {
-        if (chars.isEmpty()) return first;
+    /** Queues the run's bigrams (a lone character as itself); returns whether nothing was queued yet. */
+    private boolean flush(boolean first) {
+        if (run.length == 0) return first;
         int increment = first ? 1 : 3;
-        if (chars.length() == 1) {
-            pending.add(new Gram(chars.toString(), charOffsets.get(0)[0], charOffsets.get(0)[1], increment));
+        if (run.length == 1) queue(run.chars[0], (char) 0, 1, run.starts[0], run.ends[0], increment);
+        for (int i = 0; i + 1 < run.length; i++) {
+            queue(run.chars[i], run.chars[i + 1], 2, run.starts[i], run.ends[i + 1], i == 0 ? increment : 1);
         }
-        for (int i = 0; i + 1 < chars.length(); i++) {
-            pending.add(new Gram(chars.substring(i, i + 2), charOffsets.get(i)[0], charOffsets.get(i + 1)[1],
-                    i == 0 ? increment : 1));
-        }
-        chars.setLength(0);
-        charOffsets.clear();
+        run.length = 0;
         return false;
+    }
+
+    private void queue(char a, char b, int length, int start, int end, int increment) {
+        if (grams == gramLength.length) {
+            int size = 2 * grams;
+            gramChars = Arrays.copyOf(gramChars, 2 * size);
+            gramLength = Arrays.copyOf(gramLength, size);
+            gramStart = Arrays.copyOf(gramStart, size);
+            gramEnd = Arrays.copyOf(gramEnd, size);
+            gramIncrement = Arrays.copyOf(gramIncrement, size);
+        }
+        gramChars[2 * grams] = a;
+        gramChars[2 * grams + 1] = b;
+        gramLength[grams] = length;
+        gramStart[grams] = start;
+        gramEnd[grams] = end;
+        gramIncrement[grams] = increment;
+        grams++;
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
-        pending.clear();
+        run.length = 0;
+        grams = 0;
+        next = 0;
         consumed = false;
+    }
+
+    /** Characters of a run, each with its word's offsets. */
+    private static final class Run {
+        char[] chars = new char[32];
+        int[] starts = new int[32];
+        int[] ends = new int[32];
+        int length;
+
+        void add(char c, int start, int end) {
+            if (length == chars.length) {
+                chars = Arrays.copyOf(chars, 2 * length);
+                starts = Arrays.copyOf(starts, 2 * length);
+                ends = Arrays.copyOf(ends, 2 * length);
+            }
+            chars[length] = c;
+            starts[length] = start;
+            ends[length] = end;
+            length++;
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.ja.Token;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.Attribute;
 import org.apache.lucene.util.AttributeFactory;
 import org.apache.lucene.util.AttributeImpl;
@@ -37,6 +38,41 @@ class ReadingBigramFilterTest {
                 bigrams(new Word("霞", "カスミ"), new Word("ヶ", "ガ"), new Word("関", "セキ")));
         assertEquals(List.of("バイ", "イオ", "オリ", "リン"), bigrams(new Word("ヴァイオリン", "ヴァイオリン")));
         assertEquals(List.of("トイ", "イウ"), bigrams(new Word("と", "ト"), new Word("いう", "ユウ")));
+    }
+
+    /**
+     * Each bigram spans the words its two characters come from, so a highlight lands on the kanji;
+     * a run ends at a word without a kana reading, and the next starts three positions on (two
+     * empty ones between); a run of one character is that character. A second run of many bigrams
+     * (more than the filter first makes room for) keeps them all, in order.
+     */
+    @Test
+    void bigramsSpanTheirWordsAndRunsStandApart() throws IOException {
+        assertEquals(List.of("チイ 0-2 +1", "イキ 0-2 +1", "キフ 0-4 +1", "フク 2-4 +1", "クシ 2-4 +1",
+                        "ボウ 8-10 +3", "ウサ 8-10 +1", "サイ 8-10 +1", "キ 11-12 +3"),
+                tokens(new Word("地域", "チイキ"), new Word("福祉", "フクシ"), new Word("2019", null),
+                        new Word("防災", "ボウサイ"), new Word("、", null), new Word("木", "キ")));
+        String longReading = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨ";
+        List<String> many = tokens(new Word("長", longReading));
+        assertEquals(longReading.length() - 1, many.size());
+        assertEquals("アイ 0-1 +1", many.get(0));
+        assertEquals("ユヨ 0-1 +1", many.get(many.size() - 1));
+    }
+
+    /** Each bigram with its offsets and position increment: {@code チイ 0-2 +1}. */
+    private static List<String> tokens(Word... words) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (ReadingBigramFilter filter = new ReadingBigramFilter(new GivenWords(words))) {
+            CharTermAttribute term = filter.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = filter.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = filter.addAttribute(PositionIncrementAttribute.class);
+            filter.reset();
+            while (filter.incrementToken()) {
+                out.add(term + " " + offset.startOffset() + "-" + offset.endOffset() + " +" + increment.getPositionIncrement());
+            }
+            filter.end();
+        }
+        return out;
     }
 
     /** The filter's bigrams over words that touch in the text, each read as given. */
