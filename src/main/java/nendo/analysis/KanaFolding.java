@@ -20,7 +20,7 @@ public final class KanaFolding {
     }
 
     /** Appends {@link #fold} of the text (without making strings: it runs per indexed word). */
-    public static void foldInto(CharSequence text, StringBuilder out) {
+    static void foldInto(CharSequence text, StringBuilder out) {
         for (int i = 0; i < text.length(); i++) {
             char c = katakana(text.charAt(i));
             if (c == 'ー') continue;
