@@ -54,7 +54,6 @@ for r in $(seq "$ROUNDS"); do
   else b=$(requests "$PORT_B" "$BURST"); a=$(requests "$PORT_A" "$BURST"); fi
   echo "$r $a $b" | awk '{printf "%d  %d  %d  %.3f\n", $1, $2, $3, $3 / $2}'
 done | tee "$DATA/ab-rounds.txt"
-awk '{a += $2; b += $3; r[NR] = $4} END {
-  n = asort_r(r); printf "B/A: %.3f of the sums, median round %.3f\n", b / a, r[int((n + 1) / 2)] }
-  function asort_r(x,   i, j, t, n) { n = length(x); for (i = 2; i <= n; i++) for (j = i; j > 1 && x[j-1] > x[j]; j--) { t = x[j]; x[j] = x[j-1]; x[j-1] = t } return n }' \
+median=$(sort -n -k4 "$DATA/ab-rounds.txt" | awk '{r[NR] = $4} END {print r[int((NR + 1) / 2)]}')
+awk -v median="$median" '{a += $2; b += $3} END {printf "B/A: %.3f of the sums, median round %s\n", b / a, median}' \
   "$DATA/ab-rounds.txt"
