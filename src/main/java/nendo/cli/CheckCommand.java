@@ -34,6 +34,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CorpusSnapshot corpus = new CorpusReader().read(options.corpus);
+        CorpusGuard.requireContents(corpus, options.corpus);
         List<CorpusProblem> problems = new ArrayList<>(corpus.problems());
         long[] records = {0};
         RecordLines lines = new RecordLines(new MeasureRecords(corpus.aliases()),

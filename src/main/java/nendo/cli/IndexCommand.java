@@ -35,7 +35,7 @@ final class IndexCommand implements Callable<Integer> {
         BuildProgress progress = BuildProgress.forConsole();
         try (Nendo nendo = Nendo.open(options.config(), progress)) {
             long started = System.nanoTime();
-            CorpusSnapshot corpus = nendo.readCorpus();
+            CorpusSnapshot corpus = nendo.readCorpusFor(full);
             ArchiveIndex.Refresh refresh = full
                     ? new ArchiveIndex.Refresh(nendo.rebuild(corpus), false, java.util.List.of(), java.util.List.of())
                     : nendo.update(corpus);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import nendo.analysis.AnalyzerFactory;
 import nendo.analysis.Synonyms;
@@ -49,9 +50,30 @@ public final class Nendo implements AutoCloseable {
         return corpusReader.read(config.corpusDir());
     }
 
+    /**
+     * Reads the corpus, refusing a folder that holds nothing or that would replace an index built
+     * from another folder ({@link CorpusGuard}).
+     *
+     * @param replacing whether the user asked for the index to be rebuilt from this corpus
+     */
+    public CorpusSnapshot readCorpusFor(boolean replacing) throws IOException {
+        CorpusSnapshot corpus = readCorpus();
+        CorpusGuard.check(corpus, readableState(), config.corpusDir(), config.indexDir(), replacing);
+        return corpus;
+    }
+
+    /** The index's state if it can be read; an unreadable index is for the opening to rebuild. */
+    private Optional<IndexState> readableState() {
+        try {
+            return index.state();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Makes the index match the corpus and the analysis settings, rebuilding only if needed. */
     public IndexState ensureIndex() throws IOException {
-        return index.ensureCurrent(readCorpus());
+        return index.ensureCurrent(readCorpusFor(false));
     }
 
     /**
@@ -59,7 +81,7 @@ public final class Nendo implements AutoCloseable {
      * the earlier index as it is, for {@link #rebuildInBackground} to replace.
      */
     public ArchiveIndex.Opening openIndexForServing() throws IOException {
-        return index.openForServing(readCorpus());
+        return index.openForServing(readCorpusFor(false));
     }
 
     /** The state of the index's latest commit. */

@@ -84,7 +84,7 @@ public final class CorpusReader {
             }
         }
         return new CorpusSnapshot(documents, problems, fingerprint(root, listing), aliases, aliasesStamp(root),
-                recordFiles);
+                recordFiles, realPath(root));
     }
 
     /** Where an organization lists its departments in aliases.yaml, a heading must be one of them. */
@@ -110,6 +110,14 @@ public final class CorpusReader {
             // fall through: the problem is still reported, without a line
         }
         return 0;
+    }
+
+    private static String realPath(Path root) {
+        try {
+            return root.toRealPath().toString();
+        } catch (IOException e) {
+            return root.toAbsolutePath().normalize().toString();
+        }
     }
 
     /** Reads the verbatim original of a document, exactly the bytes on disk. */

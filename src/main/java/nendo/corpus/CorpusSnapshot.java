@@ -11,9 +11,11 @@ import nendo.model.PlanDocument;
  *
  * @param aliasesStamp identifies the aliases file's version: record files indexed under other
  *     aliases cannot be kept by an update in place
+ * @param folder the corpus folder's real path, recorded with an index so that a command pointed at
+ *     another folder by mistake does not silently replace the index of the archive being served
  */
 public record CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> problems, String fingerprint,
-                             Aliases aliases, String aliasesStamp, List<RecordFile> recordFiles) {
+                             Aliases aliases, String aliasesStamp, List<RecordFile> recordFiles, String folder) {
     public CorpusSnapshot {
         documents = List.copyOf(documents);
         problems = List.copyOf(problems);
@@ -22,7 +24,15 @@ public record CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> p
 
     public CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> problems, String fingerprint,
                           Aliases aliases) {
-        this(documents, problems, fingerprint, aliases, "", List.of());
+        this(documents, problems, fingerprint, aliases, "", List.of(), "");
+    }
+
+    /**
+     * True when the folder holds no plan file, no record file and no file that failed to read: a
+     * corpus path given by mistake, which would otherwise build an archive of nothing.
+     */
+    public boolean holdsNothing() {
+        return documents.isEmpty() && problems.isEmpty() && recordFiles.isEmpty();
     }
 
     /** Bytes of all record files, the measure of progress while indexing them. */

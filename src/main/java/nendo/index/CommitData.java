@@ -29,6 +29,7 @@ final class CommitData {
         data.put("measures", Integer.toString(state.measures()));
         data.put("missions", Integer.toString(state.missions()));
         data.put("builtAt", state.builtAt());
+        if (state.corpusFolder() != null) data.put("corpusFolder", state.corpusFolder());
         try {
             data.put("invalidFiles", json.writeValueAsString(state.invalidFiles()));
             data.put("keptFiles", json.writeValueAsString(state.keptFiles()));
@@ -49,7 +50,7 @@ final class CommitData {
                 : List.of();
         return new IndexState(data.get("schema"), data.get("analysis"), data.get("corpus"),
                 parseInt(data.get("documents")), parseInt(data.get("measures")), parseInt(data.get("missions")),
-                invalid, kept, data.get("builtAt"));
+                invalid, kept, data.get("builtAt"), data.get("corpusFolder"));
     }
 
     /**

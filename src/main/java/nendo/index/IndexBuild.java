@@ -273,7 +273,7 @@ final class IndexBuild {
         problems.addAll(recordProblems);
         return new IndexState(ArchiveIndex.SCHEMA, analysis.signature(), corpus.fingerprint(),
                 corpus.documents().size() + kept.size(), Math.toIntExact(measures), Math.toIntExact(missions), problems,
-                kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString());
+                kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString(), corpus.folder());
     }
 
     private IndexState commit(IndexWriter writer, IndexState state, CorpusSnapshot corpus) throws IOException {
