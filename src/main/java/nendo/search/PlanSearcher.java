@@ -90,7 +90,8 @@ final class PlanSearcher {
         return new SearchResponse.Hit(doc.get(PlanFields.ID), doc.get(PlanFields.ORG), year,
                 new FiscalYear(year).era(), doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.DEPARTMENT_CANONICAL),
                 doc.get(PlanFields.KIND), body,
-                marker.snippet(body), doc.get(PlanFields.DOCUMENT_ID), plan == null ? null : plan.title(),
+                // A JSON Lines record has no plan document around it (its file is not one to open).
+                marker.snippet(body), plan == null ? null : plan.id(), plan == null ? null : plan.title(),
                 doc.getField(PlanFields.SAMPLE).numericValue().intValue() == 1, Float.isNaN(score) ? 0f : score);
     }
 

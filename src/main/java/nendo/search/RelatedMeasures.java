@@ -68,7 +68,7 @@ public final class RelatedMeasures {
             PlanDocument plan = documents.get(doc.get(PlanFields.DOCUMENT_ID));
             found.add(new RelatedMeasure(doc.get(PlanFields.ID), org, year, new FiscalYear(year).era(),
                     doc.get(PlanFields.DEPARTMENT), doc.get(PlanFields.DEPARTMENT_CANONICAL), text,
-                    doc.get(PlanFields.DOCUMENT_ID), plan != null && plan.sample(), score,
+                    plan == null ? null : plan.id(), plan != null && plan.sample(), score,
                     org.equals(measure.org())));
         }
         found.sort(Comparator.comparing(RelatedMeasure::sameOrganization).reversed()

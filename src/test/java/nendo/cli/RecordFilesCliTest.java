@@ -76,6 +76,11 @@ class RecordFilesCliTest {
             ArchiveViews.MeasureView r2 = nendo.archive().measure("r2");
             assertEquals("消防本部", r2.department());
             assertEquals(null, r2.documentId(), "a record has no plan document");
+            assertTrue(found.hits().stream().allMatch(h -> h.documentId() == null),
+                    "a record's hit links to no document either: " + found.hits());
+            var related = nendo.archive().related("r2", 50).related();
+            assertTrue(!related.isEmpty() && related.stream().allMatch(m -> m.documentId() == null),
+                    "nor as a related measure: " + related);
 
             // The year and department lists know records too (measures only, as for documents).
             assertEquals(List.of("2022:0:1", "2021:0:1", "2020:0:1"), nendo.archive().years().years().stream()
