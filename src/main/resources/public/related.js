@@ -8,6 +8,8 @@
 
   const N = window.nendo;
   const { h, hasValue, yearLabel, deptLabel } = N;
+  /** The API's most related measures per request (RelatedMeasures.MAX_LIMIT). */
+  const DOWNLOAD_LIMIT = 50;
 
   function item(r, org) {
     const other = hasValue(r.org) && r.sameOrganization === false;
@@ -40,9 +42,13 @@
     if (!isCurrent()) return;
     const related = Array.isArray(data.related) ? data.related : [];
     section.removeAttribute('aria-busy');
-    list.replaceChildren(related.length
-      ? h('ol', { class: 'related-list' }, related.map((r) => item(r, m.org)))
-      : h('p', { class: 'muted related-none' }, '他の年度に、よく似た事業は見つかりませんでした。'));
+    list.replaceChildren(...(related.length
+      ? [h('ol', { class: 'related-list' }, related.map((r) => item(r, m.org))),
+        // The download takes as many as the API gives, not only the ten listed here.
+        h('p', { class: 'downloads related-downloads' }, N.downloadLinks(
+          `${N.API}/measures/${encodeURIComponent(m.id)}/related`, `limit=${DOWNLOAD_LIMIT}`,
+          `関連する事業（最大 ${DOWNLOAD_LIMIT} 件）をダウンロード：`))]
+      : [h('p', { class: 'muted related-none' }, '他の年度に、よく似た事業は見つかりませんでした。')]));
   }
 
   N.renderRelated = renderRelated;

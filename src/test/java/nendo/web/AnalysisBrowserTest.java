@@ -234,6 +234,13 @@ class AnalysisBrowserTest extends BundledApiTestBase {
         for (WebElement item : items) {
             assertFalse(item.findElement(By.cssSelector(".hit-year")).getText().startsWith("2019"), item.getText());
         }
+        WebElement relatedCsv = driver.findElement(By.cssSelector("#view-measure .related-downloads a.download-csv"));
+        assertEquals(Map.of("limit", "50", "format", "csv"), query(relatedCsv.getAttribute("href")));
+        assertTrue(relatedCsv.getAttribute("href").startsWith(base + "/api/measures/kakuu-2019-02-01/related?"),
+                relatedCsv.getAttribute("href"));
+        assertEquals(List.of(0xEF, 0xBB, 0xBF), firstBytes(relatedCsv.getAttribute("href")));
+        assertEquals(Map.of("limit", "50", "format", "json"), query(driver.findElement(
+                By.cssSelector("#view-measure .related-downloads a.download-json")).getAttribute("href")));
         items.get(0).findElement(By.cssSelector("a.related-link")).click();
         wait.until(d -> d.getCurrentUrl().endsWith("measure=" + first.get("id").asText()));
 
@@ -253,6 +260,7 @@ class AnalysisBrowserTest extends BundledApiTestBase {
         WebElement none = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#view-measure .related-none")));
         assertEquals("他の年度に、よく似た事業は見つかりませんでした。", none.getText());
         assertTrue(driver.findElements(By.cssSelector("#view-measure .related-item")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("#view-measure .related-downloads")).isEmpty(), "nothing to download");
     }
 
     // ------------------------------------------------------------------ 職員数・予算, 特徴語
