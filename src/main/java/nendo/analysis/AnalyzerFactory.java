@@ -252,7 +252,7 @@ public final class AnalyzerFactory {
                 + ";bigram=nfkc+middle-dot-mark+standard+width+lowercase+middle-dot-joins+cjk-bigram(han,hiragana,katakana,hangul;index-unigrams)+index-run-edges+run-gaps+index-trigrams"
                 + ";reading=nfkc+iteration-marks+kuromoji(search,discard-compound,by-clause)+reading-bigrams"
                 + "(katakana,small-kana,vu,no-long-vowel;run-gap=2;middle-dot-joins;kana-as-spelled)"
-                + ";terms=nfkc+iteration-marks+kuromoji(search,by-clause)+noun-compounds(no-bare-era)";
+                + ";terms=nfkc+iteration-marks+kuromoji(search,by-clause)+noun-compounds(no-bare-era,no-fragments)";
     }
 
     private static CharArraySet stopWords() {

@@ -21,6 +21,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 final class NounCompoundFilter extends TokenFilter {
     /** Era names alone (令和 from 令和4年度) date a sentence; they say nothing of its subject. */
     private static final java.util.Set<String> ERAS = java.util.Set.of("令和", "平成", "昭和");
+    /** Characters no word starts with: small kana and the long-vowel mark (after NFKC). */
+    private static final String FRAGMENT_STARTS = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶー";
     /** A compound longer than this is a run-on (a list of names without punctuation), not a term. */
     private static final int MAX_COMPOUND = 30;
     /** Runs of more nouns than this give only the whole run and its nouns, not every part of it. */
@@ -52,7 +54,7 @@ final class NounCompoundFilter extends TokenFilter {
                 continue;
             }
             String partOfSpeech = pos.getPartOfSpeech() == null ? "" : pos.getPartOfSpeech();
-            boolean joins = joinsCompound(partOfSpeech);
+            boolean joins = joinsCompound(partOfSpeech) && !isFragment(term);
             boolean touching = !run.isEmpty() && run.get(run.size() - 1).end() == offset.startOffset();
             if (!joins || !touching) flush();
             if (joins) {
@@ -120,6 +122,15 @@ final class NounCompoundFilter extends TokenFilter {
         if (partOfSpeech.startsWith("接頭詞-名詞接続")) return true;
         return partOfSpeech.startsWith("名詞") && !partOfSpeech.startsWith("名詞-非自立")
                 && !partOfSpeech.startsWith("名詞-代名詞");
+    }
+
+    /**
+     * A "noun" that starts with a small kana or a long-vowel mark is the tail of a word Kuromoji cut
+     * in the wrong place (管きょ read as 管 き + ょの): no Japanese word starts that way, and counted
+     * as a term it showed up among the distinctive terms as ょの or ょの改築.
+     */
+    private static boolean isFragment(CharSequence text) {
+        return !text.isEmpty() && FRAGMENT_STARTS.indexOf(text.charAt(0)) >= 0;
     }
 
     /** A noun that is a term by itself: two characters or more, not a number, suffix or adverb-like noun. */
