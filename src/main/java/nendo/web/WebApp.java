@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nendo.index.IndexState;
@@ -33,7 +34,6 @@ public final class WebApp implements AutoCloseable {
 
     private static final String IN_FLIGHT = "nendo.inFlight";
     private static final int MAX_LOGGED_URL = 300;
-    private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
     /** How long a shutdown waits for requests in flight before stopping anyway. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -99,8 +99,9 @@ public final class WebApp implements AutoCloseable {
         config.routes.before(ctx -> {
             SecurityHeaders.apply(ctx);
             // Javalin decodes path parameters before a handler runs and fails on escapes such as
-            // %u0041 that Jetty lets through: refuse them here, as the client's mistake.
-            if (MALFORMED_ESCAPE.matcher(ctx.req().getRequestURI()).find()) {
+            // %u0041 that Jetty lets through, and drops a query parameter it cannot decode (a year
+            // filter would silently vanish): refuse them here, as the client's mistake.
+            if (malformedEscape(ctx.req().getRequestURI()) || malformedEscape(ctx.req().getQueryString())) {
                 throw ClientError.badRequest("URL に不正な % エスケープがあります（malformed percent-encoding）");
             }
             if (!inFlight.tryEnter()) {
@@ -179,6 +180,18 @@ public final class WebApp implements AutoCloseable {
             ctx.json(new ReindexResult("ok", state.documents(), state.measures(), state.invalidFiles(),
                     state.keptFiles(), state.builtAt(), (System.nanoTime() - started) / 1_000_000));
         });
+    }
+
+    /** Whether a % in the raw text is not followed by two hex digits. Looked at on every request. */
+    static boolean malformedEscape(String raw) {
+        if (raw == null) return false;
+        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+            if (i + 2 >= raw.length() || !HexFormat.isHexDigit(raw.charAt(i + 1))
+                    || !HexFormat.isHexDigit(raw.charAt(i + 2))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String abbreviate(String url) {

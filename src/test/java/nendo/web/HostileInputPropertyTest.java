@@ -264,6 +264,25 @@ class HostileInputPropertyTest {
         failures.assertNone();
     }
 
+    /** A parameter that cannot be decoded is refused, never dropped: a year filter must not silently vanish. */
+    @Example
+    void aMalformedEscapeInTheQueryIsRefusedNotDropped() {
+        Failures failures = new Failures();
+        for (String target : List.of("/api/search?q=%E9%98%B2%E7%81%BD&year=20%ZZ19", "/api/search?q=%E9%98%B2%ZZ",
+                "/api/search?q=%E9%98%B2%E7%81%BD&dept=%", "/api/compare?org=%E6%9E%B6%E7%A9%BA%E5%B8%82&q=%G1")) {
+            failures.check(() -> {
+                RawHttp.Response r = answer(endpointOf(target), "GET", target, null);
+                assertEquals(400, r.status(), () -> target + " → " + r.text());
+                assertTrue(r.text().contains("% エスケープ"), r::text);
+            });
+        }
+        failures.check(() -> {
+            RawHttp.Response fine = answer("/api/search", "GET", "/api/search?q=%E9%98%B2%E7%81%BD&year=2019", null);
+            assertEquals(200, fine.status(), fine::text);
+        });
+        failures.assertNone();
+    }
+
     /** Malformed escapes, traversal and control characters in the {id} of every route that has one. */
     @Example
     void malformedEscapesInPathParameters() {
