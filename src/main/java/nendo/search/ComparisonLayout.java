@@ -23,7 +23,7 @@ final class ComparisonLayout {
     /** Where a count lands: the row's organization (null when summed) and department. */
     private record RowKey(String org, String name) {}
 
-    private final String dept;
+    private final AskedDepartment dept;
     private final Map<Integer, Integer> years;
     private final List<Row> rows;
     private final long organizations;
@@ -31,7 +31,7 @@ final class ComparisonLayout {
     private final Map<RowKey, Integer> rowIndex = new HashMap<>();
     private final Map<Integer, Integer> yearIndex = new HashMap<>();
 
-    private ComparisonLayout(String dept, Map<Integer, Integer> years, List<Row> rows, long organizations,
+    private ComparisonLayout(AskedDepartment dept, Map<Integer, Integer> years, List<Row> rows, long organizations,
                              boolean summed) {
         this.dept = dept;
         this.years = years;
@@ -48,9 +48,9 @@ final class ComparisonLayout {
      * {@link AcrossOrganizations#ROWS_PER_ORGANIZATION_UP_TO} organizations, a comparison over all
      * of them sums their rows by department name.
      *
-     * @param dept the department asked for under its current name, or null for all
+     * @param dept the department asked for, or null for all
      */
-    static ComparisonLayout of(String dept, ComparisonScope scope, boolean allOrganizations) {
+    static ComparisonLayout of(AskedDepartment dept, ComparisonScope scope, boolean allOrganizations) {
         List<Row> rows = new ArrayList<>();
         Set<String> orgs = new LinkedHashSet<>();
         for (Map.Entry<ComparisonScope.RowKey, Map<Integer, ComparisonScope.Printed>> row : scope.rows().entrySet()) {
@@ -71,9 +71,9 @@ final class ComparisonLayout {
                 organizations, summed);
     }
 
-    /** The department asked for under its current name, or null for all. */
-    String dept() {
-        return dept;
+    /** The department asked for under its current names (one per organization), or empty for all. */
+    List<String> dept() {
+        return dept == null ? List.of() : dept.names();
     }
 
     /** Each year in scope, in order, with its measures. */
@@ -101,6 +101,8 @@ final class ComparisonLayout {
     long[][] matches(Map<GroupCounter.Key, Long> counts) {
         long[][] matches = new long[rows.size()][years.size()];
         counts.forEach((k, v) -> {
+            // The filter's names are every organization's; each counts under its own only.
+            if (dept != null && !dept.canonicalIn(k.org()).equals(k.department())) return;
             Integer row = rowIndex.get(new RowKey(summed ? null : k.org(), k.department()));
             Integer year = yearIndex.get(k.year());
             if (row != null && year != null) matches[row][year] += v;

@@ -41,11 +41,11 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
     record Printed(String name, int measures) {}
 
     /**
-     * @param dept     the canonical department asked for, or null for all
+     * @param dept     the department asked for, or null for all
      * @param measures every measure of the organization (kind=measure, within the year range), by
      *                 organization × canonical department × printed name × year
      */
-    static ComparisonScope of(ThemeComparison.Request request, String dept, List<List<Integer>> queryYears,
+    static ComparisonScope of(ThemeComparison.Request request, AskedDepartment dept, List<List<Integer>> queryYears,
                               Iterable<PlanDocument> documents, Map<GroupCounter.Key, Long> measures) {
         Map<Integer, Integer> years = new TreeMap<>();
         Map<RowKey, Map<Integer, Printed>> rows = new LinkedHashMap<>();
@@ -59,7 +59,7 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
             if (!inScope(request, queryYears, year)) continue;
             years.putIfAbsent(year, 0);
             for (Department part : d.departments()) {
-                if (dept != null && !dept.equals(part.canonical())) continue;
+                if (dept != null && !dept.canonicalIn(d.organization()).equals(part.canonical())) continue;
                 long count = perDepartment.getOrDefault(new GroupCounter.Key(d.organization(), part.canonical(), null, year), 0L);
                 rows.computeIfAbsent(new RowKey(d.organization(), part.canonical()), k -> new TreeMap<>())
                         .put(year, new Printed(part.name(), (int) count));
@@ -76,7 +76,7 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
             // A year the organization has measures in, as a year it has a plan for, is in scope
             // even when the department asked for has none that year.
             years.putIfAbsent(k.year(), 0);
-            if (dept != null && !dept.equals(k.department())) continue;
+            if (dept != null && !dept.canonicalIn(k.org()).equals(k.department())) continue;
             RowKey row = new RowKey(k.org(), k.department());
             Map<Integer, Printed> listed = rows.get(row);
             if (listed != null && listed.containsKey(k.year())) continue;
@@ -100,21 +100,6 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
             throw ClientError.notFound("部「" + request.dept() + "」はこの範囲にありません");
         }
         return new ComparisonScope(years, rows);
-    }
-
-    /** The department asked for under its current name: a former name (企画部) stands for it. */
-    static String canonical(String org, String dept, Iterable<PlanDocument> documents, Set<GroupCounter.Key> measures) {
-        if (dept == null) return null;
-        for (PlanDocument d : documents) {
-            if (org != null && !org.equals(d.organization())) continue;
-            for (Department part : d.departments()) {
-                if (part.name().equals(dept)) return part.canonical();
-            }
-        }
-        for (GroupCounter.Key k : measures) {
-            if (dept.equals(k.printed())) return k.department();
-        }
-        return dept;
     }
 
     private static boolean inScope(ThemeComparison.Request request, List<List<Integer>> queryYears, int year) {

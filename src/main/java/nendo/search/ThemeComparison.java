@@ -123,7 +123,8 @@ public final class ThemeComparison {
         Map<GroupCounter.Key, Long> measures = measures(searcher, request);
         // A theme is followed through renames: a former name (企画部) stands for the department
         // under its current name, so the years after the rename are counted too.
-        String dept = ComparisonScope.canonical(request.org(), request.dept(), documents, measures.keySet());
+        AskedDepartment dept = request.dept() == null ? null
+                : AskedDepartment.of(request.dept(), request.org(), documents, measures.keySet());
         ComparisonScope scope = ComparisonScope.of(request, dept, queryYears, documents, measures);
         ComparisonLayout laid = ComparisonLayout.of(dept, scope, request.org() == null);
         synchronized (byScope) {
@@ -176,13 +177,13 @@ public final class ThemeComparison {
 
     /** Every measure within the request's organization and years, whatever the query. */
     private static Query everyMeasure(Request request) {
-        return new SearchFilters(filters(request, null), List.of()).apply(null);
+        return new SearchFilters(filters(request, List.of()), List.of()).apply(null);
     }
 
     /** The equivalent search's filters: the organization, measures only, and the department if given. */
-    private static SearchRequest filters(Request request, String dept) {
+    private static SearchRequest filters(Request request, List<String> depts) {
         return new SearchRequest(request.q(), List.of(), request.yearFrom(), request.yearTo(),
-                dept == null ? List.of() : List.of(dept), request.org() == null ? List.of() : List.of(request.org()),
+                depts, request.org() == null ? List.of() : List.of(request.org()),
                 List.of(PlanFields.KIND_MEASURE), 1, 1, SearchRequest.SortOrder.RELEVANCE);
     }
 

@@ -161,6 +161,36 @@ class CompareApiTest extends BundledApiTestBase {
         assertEquals(corpus, texts(cell).stream().sorted().toList());
     }
 
+    /**
+     * 企画部 is 三鷹市's current name and 架空市's former one: without an organization each follows its
+     * own department, so 架空市's row is 政策企画部 over every year, and each cell is still its search.
+     */
+    @Test
+    void aNameCurrentInOneOrganizationAndFormerInAnotherIsFollowedInEach() throws Exception {
+        JsonNode r = get("/api/compare", "q", "コロナ", "dept", "企画部");
+        Map<String, String> rows = new HashMap<>();
+        for (JsonNode row : r.get("departments")) rows.put(row.get("org").asText(), row.get("name").asText());
+        assertEquals(Map.of("三鷹市", "企画部", "架空市", "政策企画部"), rows);
+        assertEquals(3, r.get("totalMatches").asLong(), "架空市's three, as with org=架空市");
+        assertConsistent(r);
+        long cells = 0;
+        for (JsonNode row : r.get("departments")) {
+            for (JsonNode cell : row.get("cells")) {
+                JsonNode search = get("/api/search", "q", "コロナ", "org", row.get("org").asText(), "dept",
+                        row.get("name").asText(), "year", cell.get("year").asText(), "kind", "measure");
+                assertEquals(search.get("total").asLong(), cell.get("matches").asLong(),
+                        row.get("org").asText() + " " + cell.get("year").asText());
+                cells += cell.get("matches").asLong();
+            }
+        }
+        assertEquals(3, cells);
+        // The years before the rename are what a search by the name finds.
+        JsonNode before = get("/api/search", "q", "コロナ", "dept", "企画部", "kind", "measure", "year_to", "2021");
+        long early = 0;
+        for (JsonNode y : r.get("years")) if (y.get("year").asInt() <= 2021) early += y.get("matches").asLong();
+        assertEquals(before.get("total").asLong(), early);
+    }
+
     @Test
     void badRequestsAreJsonErrorsNeverServerErrors() throws Exception {
         assertTrue(error(400, "/api/compare").get("message").asText().contains("q"));
