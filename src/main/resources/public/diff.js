@@ -70,6 +70,16 @@
     }
     await fillSelects(ui, st);
     if (!isCurrent()) return;
+    if (!st.org || !st.from || !st.to) {
+      // Nothing to compare yet (an organization with a single year): say so instead of asking the API.
+      const years = st.org ? await A.yearsOf(st.org) : [];
+      if (!isCurrent()) return;
+      let text = '団体と、比較元・比較先の年度を選んでください。';
+      if (st.org && years.length === 0) text = `団体「${st.org}」の文書はありません。`;
+      else if (st.org && years.length === 1) text = `${st.org} の文書は ${years[0]} 年度の 1 年度分だけのため、差分はありません。2 年度以上ある団体を選んでください。`;
+      A.showResults(ui.results, h('p', { class: 'muted diff-need-years' }, text));
+      return;
+    }
 
     A.showLoading(ui.results);
     const apiParams = { org: st.org, from: st.from, to: st.to, dept: st.dept };

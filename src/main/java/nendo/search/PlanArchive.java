@@ -202,9 +202,12 @@ public final class PlanArchive {
     public ArchiveViews.DepartmentList departments(Integer year, String org) throws IOException {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, Map<String, int[]>> names = new LinkedHashMap<>();
+        // An organization the archive does not hold is a mistake to report, as other views do.
+        boolean orgKnown = org == null;
         for (PlanDocument d : index.withSearcher(this::documents).values()) {
-            if (year != null && d.fiscalYear() != year) continue;
             if (org != null && !d.organization().equals(org)) continue;
+            orgKnown = true;
+            if (year != null && d.fiscalYear() != year) continue;
             for (Department dept : d.departments()) {
                 counts.merge(dept.canonical(), (long) dept.measures().size(), Long::sum);
                 int[] span = names.computeIfAbsent(dept.canonical(), k -> new LinkedHashMap<>())
@@ -215,14 +218,16 @@ public final class PlanArchive {
         }
         for (Map.Entry<GroupCounter.Key, Long> e : index.withSearcher(this::records)) {
             GroupCounter.Key r = e.getKey();
-            if (year != null && r.year() != year) continue;
             if (org != null && !r.org().equals(org)) continue;
+            orgKnown = true;
+            if (year != null && r.year() != year) continue;
             counts.merge(r.department(), e.getValue(), Long::sum);
             int[] span = names.computeIfAbsent(r.department(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.printed(), k -> new int[] {r.year(), r.year()});
             span[0] = Math.min(span[0], r.year());
             span[1] = Math.max(span[1], r.year());
         }
+        if (!orgKnown) throw ClientError.notFound("団体「" + org + "」の文書はありません");
         List<ArchiveViews.DepartmentCount> list = new ArrayList<>();
         counts.forEach((k, v) -> list.add(new ArchiveViews.DepartmentCount(k, v, names.get(k).entrySet().stream()
                 .map(e -> new ArchiveViews.NameUse(e.getKey(), e.getValue()[0], e.getValue()[1]))

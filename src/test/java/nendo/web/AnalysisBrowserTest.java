@@ -160,6 +160,13 @@ class AnalysisBrowserTest extends BundledApiTestBase {
     // ------------------------------------------------------------------ 年度間の差分
 
     @Test
+    void anOrganizationWithOneYearIsToldSoInsteadOfAnApiError() {
+        open("/?view=diff&org=" + enc("三鷹市"));
+        WebElement said = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#view-diff .diff-need-years")));
+        assertEquals("三鷹市 の文書は 2019 年度の 1 年度分だけのため、差分はありません。2 年度以上ある団体を選んでください。", said.getText());
+    }
+
+    @Test
     void diffPairsAContinuedMeasureWithItsWordingChangesAndShowsTheRename() throws Exception {
         JsonNode api = get("/api/diff", "org", KAKUU, "from", "2019", "to", "2020");
         JsonNode pair = null;

@@ -589,6 +589,8 @@ class ApiTest {
                 Arguments.of("/api/search" + query("page", "1", "page", "2"), List.of(400)),
                 Arguments.of("/api/search" + query("q", "防災", "q", "子育て"), List.of(400)),
                 Arguments.of("/api/departments" + query("year", "abc"), List.of(400)),
+                Arguments.of("/api/departments" + query("org", "どこか市"), List.of(404)),
+                Arguments.of("/api/departments" + query("org", "どこか市", "year", "2019"), List.of(404)),
                 Arguments.of("/api/measures/nope", List.of(404)),
                 Arguments.of("/api/measures/mitaka-2019", List.of(404)),
                 Arguments.of("/api/documents/nope", List.of(404)),
