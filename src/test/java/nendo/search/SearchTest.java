@@ -303,6 +303,25 @@ class SearchTest {
         }
     }
 
+    /** Years typed against a word, as residents type them, are the same filter as years typed apart. */
+    @Test
+    void aYearGluedToAWordBecomesAYearFilter() throws IOException {
+        for (String[] glued : new String[][] {{"令和3年度コロナ", "令和3年度 コロナ"}, {"2020年度コロナ", "2020年度 コロナ"},
+                {"R2コロナ", "R2 コロナ"}, {"コロナ令和2年度", "令和2年度 コロナ"}, {"令和２年度コロナ", "令和2年度 コロナ"},
+                {"令和元年度（2019年度） 防災", "令和元年度 防災"}}) {
+            SearchResponse typed = search(glued[0], List.of());
+            SearchResponse apart = search(glued[1], List.of());
+            assertTrue(apart.total() > 0, glued[1]);
+            assertEquals(apart.total(), typed.total(), glued[0]);
+            assertEquals(ids(apart), ids(typed), glued[0]);
+            assertEquals(apart.queryYears(), typed.queryYears(), glued[0]);
+            assertTrue(typed.notices().stream().anyMatch(n -> n.contains("の絞り込みとして扱いました")), typed.notices().toString());
+        }
+        // Digits that belong to the word stay in it: no year filter.
+        assertEquals(List.of(), search("2020年東京大会", List.of()).queryYears());
+        assertEquals(List.of(), search("令和元年東日本台風", List.of()).queryYears());
+    }
+
     @Test
     void kanaQueriesFindKanjiTextByReading() throws IOException {
         SearchResponse bosai = search("ぼうさい", List.of("三鷹市"));
