@@ -55,6 +55,23 @@ public final class QuerySyntax {
         return new Parsed(groups.stream().map(List::copyOf).toList(), List.copyOf(excluded), List.copyOf(notices));
     }
 
+    /**
+     * The parsed query written back in the query language, so that parsing it gives the same groups
+     * and exclusions: groups apart, alternatives joined by OR, exclusions with -, phrases quoted.
+     */
+    static String text(Parsed parsed) {
+        List<String> parts = new ArrayList<>();
+        for (List<Term> group : parsed.groups()) {
+            parts.add(String.join(" OR ", group.stream().map(QuerySyntax::written).toList()));
+        }
+        for (Term t : parsed.excluded()) parts.add("-" + written(t));
+        return String.join(" ", parts);
+    }
+
+    private static String written(Term t) {
+        return t.phrase() ? "\"" + t.text() + "\"" : t.text();
+    }
+
     private static List<Token> tokenize(String q, List<String> notices) {
         List<Token> tokens = new ArrayList<>();
         int i = 0;

@@ -16,14 +16,17 @@ import nendo.model.FiscalYear;
  * end of a word (令和3年度コロナ, see {@link GluedYears}).
  */
 final class YearTerms {
-    /** The query without its year terms, and the year sets that all must hold (OR within a set). */
-    record Extracted(QuerySyntax.Parsed remaining, List<List<Integer>> years, List<String> notices) {}
+    /**
+     * The query without its year terms, and every year named, each once: a measure has one year, so
+     * years named in the query are alternatives (R3 R4 コロナ), like years ticked in the year facet.
+     */
+    record Extracted(QuerySyntax.Parsed remaining, List<Integer> years, List<String> notices) {}
 
     private YearTerms() {}
 
     static Extracted extract(QuerySyntax.Parsed parsed) {
         List<List<QuerySyntax.Term>> groups = new ArrayList<>();
-        List<List<Integer>> years = new ArrayList<>();
+        Set<Integer> years = new LinkedHashSet<>();
         List<String> notices = new ArrayList<>(parsed.notices());
         for (List<QuerySyntax.Term> group : parsed.groups()) {
             if (allYears(group, years, notices)) continue;
@@ -37,7 +40,7 @@ final class YearTerms {
             }
             String word = group.get(0).text();
             for (int i = 0; i < split.years().size(); i++) {
-                years.add(List.of(split.years().get(i)));
+                years.add(split.years().get(i));
                 notices.add("「" + word + "」の「" + split.expressions().get(i) + "」を年度 "
                         + new FiscalYear(split.years().get(i)).label() + " の絞り込みとして扱いました");
             }
@@ -51,7 +54,7 @@ final class YearTerms {
      * Whether every term of the group is a year (or years in brackets: 令和元年度（2019年度）); if so
      * they are added with their notices.
      */
-    private static boolean allYears(List<QuerySyntax.Term> group, List<List<Integer>> years, List<String> notices) {
+    private static boolean allYears(List<QuerySyntax.Term> group, Set<Integer> years, List<String> notices) {
         List<List<Integer>> found = new ArrayList<>();
         for (QuerySyntax.Term term : group) {
             if (term.phrase()) return false;
@@ -64,13 +67,11 @@ final class YearTerms {
             if (split == null || !split.rest().isEmpty()) return false;
             found.add(split.years());
         }
-        Set<Integer> set = new LinkedHashSet<>();
         for (int i = 0; i < group.size(); i++) {
-            set.addAll(found.get(i));
+            years.addAll(found.get(i));
             String labels = String.join("・", found.get(i).stream().distinct().map(y -> new FiscalYear(y).label()).toList());
             notices.add("「" + group.get(i).text() + "」を年度 " + labels + " の絞り込みとして扱いました");
         }
-        years.add(List.copyOf(set));
         return true;
     }
 }

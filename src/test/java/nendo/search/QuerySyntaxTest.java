@@ -30,6 +30,17 @@ class QuerySyntaxTest {
         assertEquals(expected, describe(syntax.parse(typed)));
     }
 
+    /** Written back (for the query without its years), a query parses to the same words. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"防災 訓練", "防災 OR 子育て -訓練", "\"地域 防災\" OR 訓練 -\"避難 所\"",
+            "防災、OR、訓練", "1,000人 定員", "--訓練 防災", "防災 OR", "\"防災"})
+    void aQueryWrittenBackParsesTheSame(String typed) {
+        QuerySyntax.Parsed parsed = syntax.parse(typed);
+        QuerySyntax.Parsed again = syntax.parse(QuerySyntax.text(parsed));
+        assertEquals(parsed.groups(), again.groups(), typed);
+        assertEquals(parsed.excluded(), again.excluded(), typed);
+    }
+
     /** Groups joined by &, alternatives by |, exclusions with -, phrases in quotes. */
     private static String describe(QuerySyntax.Parsed parsed) {
         String groups = parsed.groups().stream()

@@ -322,6 +322,36 @@ class SearchTest {
         assertEquals(List.of(), search("令和元年東日本台風", List.of()).queryYears());
     }
 
+    /**
+     * A measure has one year: years named in the query, and with the year= parameter, are one filter
+     * that any of them passes, as years ticked in the facet are.
+     */
+    @Test
+    void yearsNamedInTheQueryAndParametersAreAlternatives() throws IOException {
+        SearchResponse ticked = archive.nendo().archive().search(new SearchRequest("コロナ", List.of(2021, 2022), null,
+                null, List.of(), List.of(), List.of(), 1, 100, SearchRequest.SortOrder.RELEVANCE));
+        assertEquals(8, ticked.total());
+        for (String q : List.of("R3 R4 コロナ", "令和3年度 令和4年度 コロナ", "R3 OR R4 コロナ", "令和3年度コロナ R4")) {
+            SearchResponse r = search(q, List.of());
+            assertEquals(ids(ticked), ids(r), q);
+            assertEquals(List.of(2021, 2022), r.queryYears(), q);
+            assertEquals("コロナ", r.queryWithoutYears(), q);
+        }
+        // R3 in the query and 2020 ticked: both years, as the facet shows them ticked.
+        SearchResponse both = archive.nendo().archive().search(new SearchRequest("R3 コロナ", List.of(2020), null,
+                null, List.of(), List.of(), List.of(), 1, 100, SearchRequest.SortOrder.RELEVANCE));
+        assertEquals(4 + 5, both.total());
+        assertEquals(Set.of(2020, 2021), both.hits().stream().map(SearchResponse.Hit::year).collect(Collectors.toSet()));
+        // The range still narrows: a year outside it is not searched.
+        SearchResponse ranged = archive.nendo().archive().search(new SearchRequest("R3 R4 コロナ", List.of(), 2022,
+                null, List.of(), List.of(), List.of(), 1, 100, SearchRequest.SortOrder.RELEVANCE));
+        assertEquals(3, ranged.total());
+        // The same year named twice is one year, and a query without years is returned as typed.
+        assertEquals(List.of(2019), search("令和元年度 令和元年度 防災", List.of()).queryYears());
+        assertEquals("防災  訓練", search("防災  訓練", List.of()).queryWithoutYears());
+        assertEquals("防災 OR 子育て \"地域 防災\" -訓練", search("R1 防災 OR 子育て -訓練 \"地域 防災\"", List.of()).queryWithoutYears());
+    }
+
     @Test
     void kanaQueriesFindKanjiTextByReading() throws IOException {
         SearchResponse bosai = search("ぼうさい", List.of("三鷹市"));
