@@ -352,6 +352,21 @@ class SearchTest {
         assertEquals("防災 OR 子育て \"地域 防災\" -訓練", search("R1 防災 OR 子育て -訓練 \"地域 防災\"", List.of()).queryWithoutYears());
     }
 
+    /** Operators as keyboards and IMEs type them find what the ASCII operator finds. */
+    @Test
+    void operatorVariantsFindWhatTheAsciiOperatorFinds() throws IOException {
+        String[][] same = {{"防災 −訓練", "防災 -訓練"}, {"防災 ‐訓練", "防災 -訓練"}, {"防災 –訓練", "防災 -訓練"},
+                {"防災 ー訓練", "防災 -訓練"}, {"防災 AND 訓練", "防災 訓練"}, {"防災 or 子育て", "防災 OR 子育て"},
+                {"防災 ｏｒ 子育て", "防災 OR 子育て"}, {"防災+訓練", "防災 訓練"}, {"防災 | 子育て", "防災 OR 子育て"}};
+        for (String[] pair : same) {
+            SearchResponse typed = search(pair[0], List.of());
+            SearchResponse ascii = search(pair[1], List.of());
+            assertTrue(ascii.total() > 0, pair[1]);
+            assertEquals(ids(ascii), ids(typed), pair[0]);
+        }
+        assertTrue(search("防災 -訓練", List.of()).total() < search("防災", List.of()).total(), "the exclusion excludes");
+    }
+
     @Test
     void kanaQueriesFindKanjiTextByReading() throws IOException {
         SearchResponse bosai = search("ぼうさい", List.of("三鷹市"));
