@@ -154,6 +154,7 @@ public final class QuerySyntax {
                     text = q.substring(i + 1, close);
                     i = close + 1;
                 }
+                text = withoutEmoji(text.strip(), notices);
                 if (!text.isBlank()) {
                     tokens.add(Token.word(text.strip(), true, negated));
                     if (negated) excludedAs(mark, "\"" + text.strip() + "\"", notices);
@@ -162,7 +163,7 @@ public final class QuerySyntax {
             }
             int start = i;
             while (i < n && !separates(q, i) && q.charAt(i) != '"' && q.charAt(i) != OR_MARK) i++;
-            String word = q.substring(start, i);
+            String word = withoutEmoji(q.substring(start, i), notices);
             if (negated) {
                 tokens.add(Token.word(word, false, true));
                 excludedAs(mark, word, notices);
@@ -180,6 +181,42 @@ public final class QuerySyntax {
         if (kind == Kind.WORD) return Token.word(word, false, false);
         if (!word.equals(upper)) notices.add("「" + word + "」を " + upper + " として読みました");
         return new Token(kind, word, false, false);
+    }
+
+    /**
+     * The word without emoji and pictographs, which no plan says and the analyzers keep as
+     * characters (防災😀 found nothing): they are dropped like symbols, with a notice. A word of
+     * nothing but emoji is left empty, so that it still counts as typed and, alone, is told it has
+     * nothing searchable, as a word of symbols is. Returns the word itself when it holds none.
+     */
+    static String withoutEmoji(String word, Set<String> notices) {
+        int first = -1;
+        for (int i = 0; i < word.length() && first < 0; ) {
+            int cp = word.codePointAt(i);
+            if (isEmoji(cp)) first = i;
+            i += Character.charCount(cp);
+        }
+        if (first < 0) return word;
+        StringBuilder kept = new StringBuilder(word.length()).append(word, 0, first);
+        for (int i = first; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            if (!isEmoji(cp)) kept.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        String rest = kept.toString();
+        notices.add(rest.isBlank() ? "絵文字は検索できないため「" + word + "」を除きました"
+                : "絵文字は検索できないため「" + word + "」を「" + rest + "」として検索しました");
+        return rest;
+    }
+
+    /**
+     * Pictographs, and what joins and modifies them (skin tones, flags' letters, the variation
+     * selector and zero-width joiner, keycaps). ASCII is never one: digits, # and * are emoji
+     * components too, for keycaps.
+     */
+    private static boolean isEmoji(int cp) {
+        if (cp < 0x80) return false;
+        return Character.isExtendedPictographic(cp) || Character.isEmojiComponent(cp);
     }
 
     /** A word excluded by a mark other than -: say so, the reading is not obvious (ー訓練). */

@@ -1,6 +1,7 @@
 package nendo.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
@@ -70,7 +71,9 @@ record UnderstoodQuery(Query text, RelevancePage.Ranked ranked, List<Integer> ye
             }
             String withoutYears = extracted.years().isEmpty() ? (q == null ? "" : q)
                     : QuerySyntax.text(extracted.remaining());
-            return new UnderstoodQuery(text, ranked, extracted.years(), List.copyOf(notices), built.expansions(),
+            // Each notice once: a repair or a year repeated in the text is told once (令和元年度 令和元年度).
+            return new UnderstoodQuery(text, ranked, extracted.years(), List.copyOf(new LinkedHashSet<>(notices)),
+                    built.expansions(),
                     built.wordRequired(), withoutYears);
         }
     }
