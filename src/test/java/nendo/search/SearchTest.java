@@ -367,6 +367,22 @@ class SearchTest {
         assertTrue(search("防災 -訓練", List.of()).total() < search("防災", List.of()).total(), "the exclusion excludes");
     }
 
+    /**
+     * A word typed half converted finds what it says, which is nothing here; the words read the
+     * same are offered instead (the もしかして list), in the place of that word.
+     */
+    @Test
+    void aHalfConvertedWordOffersTheWordsReadTheSame() throws IOException {
+        String[][] offered = {{"ぼうさい訓練", "防災訓練"}, {"防災くんれん", "防災訓練"}, {"市民さんか", "市民参加"},
+                {"子そだて", "子育て"}, {"防さい", "防災"}, {"ぼうさい訓練 防災", "防災訓練 防災"}};
+        for (String[] pair : offered) {
+            SearchResponse r = search(pair[0], List.of());
+            assertEquals(0, r.total(), pair[0]);
+            assertEquals(pair[1], r.alternatives().get(0), pair[0] + " " + r.alternatives());
+            assertTrue(search(pair[1], List.of()).total() > 0, pair[1]);
+        }
+    }
+
     @Test
     void kanaQueriesFindKanjiTextByReading() throws IOException {
         SearchResponse bosai = search("ぼうさい", List.of("三鷹市"));
