@@ -48,7 +48,7 @@
   let inflight = null;      // AbortController of the current request
   let renderedSearch = null; // location.search of the last render (to ignore hash-only popstate)
   let lastSearchQs = null;  // last successful search, for "検索結果に戻る"
-  let lastFacets = null;    // { st, facets } of the last facet render (for 「すべて表示」)
+  let lastFacets = null;    // { st, facets, fromQuery } of the last facet render (for 「すべて表示」)
 
   // ------------------------------------------------------------------ helpers
 
@@ -401,6 +401,8 @@
     document.title = `${query ? `「${query}」` : '一覧'} - ${SITE_TITLE}`;
     renderNotices(Array.isArray(data.notices) ? data.notices : []);
     renderSearchDownloads(st, total);
+    const fromQuery = yearsFromQuery(st, data);
+    renderActiveFilters(st, fromQuery);
 
     // hits
     els.results.removeAttribute('aria-busy');
@@ -411,7 +413,7 @@
         facetsFound(data.facets || {})));
     }
 
-    renderFacets(st, data.facets || {});
+    renderFacets(st, data.facets || {}, fromQuery);
     renderPager(st, total, page, size);
     announce(summary);
   }
@@ -513,7 +515,27 @@
     return h('div', { class: 'no-hits' }, ...nodes);
   }
 
-  function renderActiveFilters(st) {
+  /**
+   * Years the server took out of the query text (R3 コロナ): they filter like ticked years, so the
+   * page shows them ticked. rest is the query without them; with those years as year= parameters
+   * it is the same search, which is how one of them is taken off (see withoutQueryYear).
+   */
+  function yearsFromQuery(st, data) {
+    const years = (Array.isArray(data.queryYears) ? data.queryYears : []).map(String)
+      .filter((y) => /^\d{4}$/.test(y) && !st.year.includes(y));
+    const rest = typeof data.queryWithoutYears === 'string' ? data.queryWithoutYears : st.q;
+    return { q: st.q, years, rest };
+  }
+
+  /** The search without this year, whether ticked or named in the query. */
+  function withoutYear(st, fromQuery, year) {
+    if (!fromQuery || fromQuery.q !== st.q || !fromQuery.years.includes(year)) {
+      return { ...st, year: st.year.filter((x) => x !== year) };
+    }
+    return { ...st, q: fromQuery.rest, year: [...st.year, ...fromQuery.years].filter((x) => x !== year) };
+  }
+
+  function renderActiveFilters(st, fromQuery = null) {
     const chips = [];
     const chip = (label, value, next) => h('li', null,
       navLink(urlFor(searchQuery({ ...next, page: 1 })),
@@ -526,6 +548,10 @@
         chips.push(chip(f.label, text, { ...st, [f.param]: st[f.param].filter((x) => x !== v) }));
       }
     }
+    const queryYears = fromQuery ? fromQuery.years : [];
+    for (const v of queryYears) {
+      chips.push(chip('年度（検索語から）', yearLabel(v), withoutYear(st, fromQuery, v)));
+    }
     if (st.yearFrom) chips.push(chip('年度（から）', st.yearFrom, { ...st, yearFrom: '' }));
     if (st.yearTo) chips.push(chip('年度（まで）', st.yearTo, { ...st, yearTo: '' }));
     for (const v of st.kind) {
@@ -536,7 +562,7 @@
       els.activeFilters.replaceChildren();
       return;
     }
-    const clearAll = { ...emptySearch(), q: st.q, sort: st.sort };
+    const clearAll = { ...emptySearch(), q: queryYears.length ? fromQuery.rest : st.q, sort: st.sort };
     els.activeFilters.replaceChildren(
       h('span', { class: 'active-filters-label' }, '絞り込み中：'),
       h('ul', { class: 'chip-list' }, chips),
@@ -548,12 +574,14 @@
     return param === 'year' && /^\d{4}$/.test(value) ? yearLabel(value) : value;
   }
 
-  function renderFacets(st, facets) {
-    lastFacets = { st, facets };
+  function renderFacets(st, facets, fromQuery = null) {
+    lastFacets = { st, facets, fromQuery };
     for (const f of FACETS) {
       const fs = document.getElementById(f.container);
       const legend = fs.querySelector('legend');
       const selected = new Set(st[f.param]);
+      // Years named in the query filter as ticked years do.
+      if (f.param === 'year' && fromQuery) fromQuery.years.forEach((y) => selected.add(y));
       const raw = Array.isArray(facets[f.key]) ? facets[f.key] : [];
       let values = raw
         .filter((v) => v && hasValue(v.value))
@@ -850,9 +878,11 @@
     if (!['year', 'dept', 'org'].includes(param)) return;
     const cur = readState();
     const st = cur.view === 'search' ? cur : emptySearch();
-    const values = st[param].filter((v) => v !== input.value);
-    if (input.checked) values.push(input.value);
-    const next = { ...st, [param]: values, page: 1 };
+    let next;
+    if (input.checked) next = { ...st, [param]: [...st[param].filter((v) => v !== input.value), input.value] };
+    else if (param === 'year') next = withoutYear(st, lastFacets && lastFacets.fromQuery, input.value);
+    else next = { ...st, [param]: st[param].filter((v) => v !== input.value) };
+    next.page = 1;
     if (!next.q && !hasFilters(next)) {
       go('', { focus: 'heading' });
       return;
@@ -866,7 +896,7 @@
     const key = btn.dataset.facetKey;
     if (expandedFacets.has(key)) expandedFacets.delete(key);
     else expandedFacets.add(key);
-    if (lastFacets) renderFacets(lastFacets.st, lastFacets.facets);
+    if (lastFacets) renderFacets(lastFacets.st, lastFacets.facets, lastFacets.fromQuery);
     const again = document.querySelector(`#facets button.facet-more[data-facet-key="${key}"]`);
     if (again) again.focus();
   }

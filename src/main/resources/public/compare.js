@@ -86,15 +86,19 @@
     show(ui, st, apiParams, data);
   }
 
-  /** The search-view URL of a cell: exactly the measures counted there. */
+  /**
+   * The search-view URL of a cell: exactly the measures counted there. The words are the query
+   * without the years it names (R3 R4 コロナ): with them the search would hold both years.
+   */
   function cellQuery(st, row, year) {
     return N.searchQuery({
-      ...N.emptySearch(), q: st.q, org: hasValue(row.org) ? [String(row.org)] : [], dept: [String(row.name)],
+      ...N.emptySearch(), q: st.words, org: hasValue(row.org) ? [String(row.org)] : [], dept: [String(row.name)],
       year: [String(year)], kind: ['measure'],
     });
   }
 
-  function show(ui, st, apiParams, data) {
+  function show(ui, typed, apiParams, data) {
+    const st = { ...typed, words: typeof data.queryWithoutYears === 'string' ? data.queryWithoutYears : typed.q };
     const years = Array.isArray(data.years) ? data.years : [];
     const rows = (Array.isArray(data.departments) ? data.departments : []).filter((r) => Number(r.matches) > 0);
     const total = Number(data.totalMatches) || 0;
@@ -219,7 +223,7 @@
       h('tr', null, h('th', { scope: 'row' }, '該当する事業'),
         years.map((y) => h('td', { class: 'num' }, Number(y.matches)
           ? N.navLink(N.urlFor(N.searchQuery({
-            ...N.emptySearch(), q: st.q, org: hasValue(data.org) ? [String(data.org)] : [],
+            ...N.emptySearch(), q: st.words, org: hasValue(data.org) ? [String(data.org)] : [],
             dept: hasValue(data.dept) ? [String(data.dept)] : [], year: [String(y.year)], kind: ['measure'],
           })), fmtNum(y.matches), { 'data-focus': 'summary', 'aria-label': `${yearLabel(y.year, y.era)} ${fmtNum(y.matches)}件` })
           : '0')),

@@ -92,6 +92,20 @@ public final class Vocabulary {
         return readings;
     }
 
+    /**
+     * The folded reading of a word as typed, half converted by an IME (ぼうさい訓練, 防災くんれん):
+     * the kanji read by the dictionary in the context of the whole word (話し合い's 合い is アイ,
+     * 高齢者's 者 is シャ, which read alone are ゴウ and モノ), the kana as spelled, since they are
+     * the sound the person typed (the dictionary may read a kana word otherwise: いう as ユウ).
+     */
+    public String typedReading(String word) {
+        StringBuilder reading = new StringBuilder();
+        for (Token t : tokens(word)) {
+            reading.append(KanaFolding.isKanaWord(t.surface()) ? t.surface() : t.reading());
+        }
+        return KanaFolding.fold(reading.toString());
+    }
+
     private static void add(List<Word> words, StringBuilder surface, StringBuilder reading) {
         if (suggestible(surface)) {
             words.add(new Word(surface.toString(), KanaFolding.fold(reading.toString())));

@@ -1,11 +1,14 @@
 package nendo.search;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import nendo.analysis.Vocabulary;
 import nendo.index.PlanFields;
 import nendo.model.PlanDocument;
@@ -47,6 +50,40 @@ final class ArchiveWords {
             List<Suggester.CountedWord> counted = holdsRecords ? mostUsed(s.getIndexReader()) : List.of();
             return new Suggester(documents.values(), vocabulary, counted);
         });
+    }
+
+    /**
+     * Queries to offer when a search finds nothing: for a word typed half converted, mixing kana
+     * and kanji (ぼうさい訓練, 防災くんれん), the query with the archive's words read the same
+     * (防災訓練) in its place; then the words nearest to what was typed. Such a word is left as it is
+     * in the search itself (子育て支援 and 空き家 mix kana and kanji too, and find what they say).
+     */
+    List<String> alternatives(IndexSearcher s, Map<String, PlanDocument> documents, String q, int limit)
+            throws IOException {
+        Suggester suggester = suggester(s, documents);
+        Set<String> offered = new LinkedHashSet<>();
+        String typed = Normalizer.normalize(q, Normalizer.Form.NFKC).strip();
+        for (List<QuerySyntax.Term> group : YearTerms.extract(new QuerySyntax().parse(q)).remaining().groups()) {
+            for (QuerySyntax.Term term : group) {
+                if (term.phrase() || !mixesKanaAndKanji(term.text())) continue;
+                for (ArchiveViews.Suggestion word : suggester.readAs(vocabulary.typedReading(term.text()), term.text(), limit)) {
+                    offered.add(typed.replace(term.text(), word.text()));
+                }
+            }
+        }
+        for (ArchiveViews.Suggestion word : suggester.nearest(q, limit)) offered.add(word.text());
+        return offered.stream().limit(limit).toList();
+    }
+
+    private static boolean mixesKanaAndKanji(String word) {
+        boolean kana = false;
+        boolean kanji = false;
+        for (int i = 0; i < word.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(word.charAt(i));
+            kana |= script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA;
+            kanji |= script == Character.UnicodeScript.HAN;
+        }
+        return kana && kanji;
     }
 
     /** The most used suggestible words of the terms field, with their readings. */

@@ -45,7 +45,7 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
      * @param measures every measure of the organization (kind=measure, within the year range), by
      *                 organization × canonical department × printed name × year
      */
-    static ComparisonScope of(ThemeComparison.Request request, AskedDepartment dept, List<List<Integer>> queryYears,
+    static ComparisonScope of(ThemeComparison.Request request, AskedDepartment dept, List<Integer> queryYears,
                               Iterable<PlanDocument> documents, Map<GroupCounter.Key, Long> measures) {
         Map<Integer, Integer> years = new TreeMap<>();
         Map<RowKey, Map<Integer, Printed>> rows = new LinkedHashMap<>();
@@ -102,9 +102,10 @@ record ComparisonScope(Map<Integer, Integer> years, Map<RowKey, Map<Integer, Pri
         return new ComparisonScope(years, rows);
     }
 
-    private static boolean inScope(ThemeComparison.Request request, List<List<Integer>> queryYears, int year) {
+    /** The search's year filter ({@link SearchFilters}): within the range, and any year the query names. */
+    private static boolean inScope(ThemeComparison.Request request, List<Integer> queryYears, int year) {
         if (request.yearFrom() != null && year < request.yearFrom()) return false;
         if (request.yearTo() != null && year > request.yearTo()) return false;
-        return queryYears.stream().allMatch(set -> set.contains(year));
+        return queryYears.isEmpty() || queryYears.contains(year);
     }
 }

@@ -73,9 +73,7 @@ public final class PlanArchive {
             // Other words are offered for words that find nothing anywhere. When only the filters
             // exclude the hits, the facets (each counted without its own filter) say where they are.
             if (response.total() > 0 || request.q().isBlank() || response.facets().found()) return response;
-            List<String> nearest = words.suggester(s, documents(s)).nearest(request.q(), 5).stream()
-                    .map(ArchiveViews.Suggestion::text).toList();
-            return response.withAlternatives(nearest);
+            return response.withAlternatives(words.alternatives(s, documents(s), request.q(), 5));
         });
     }
 

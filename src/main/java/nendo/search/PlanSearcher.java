@@ -79,7 +79,7 @@ final class PlanSearcher {
                 main.valueCounts().get(SearchFilters.Dimension.DEPARTMENT), main.valueCounts().get(SearchFilters.Dimension.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
-                understood.queryYears(), understood.expansions(), understood.notices(), List.of());
+                understood.queryYears(), understood.withoutYears(), understood.expansions(), understood.notices(), List.of());
     }
 
     private SearchResponse.Hit hit(Document doc, Snippets.Marker marker, float score, Map<String, PlanDocument> documents)

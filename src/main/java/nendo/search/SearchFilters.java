@@ -1,7 +1,9 @@
 package nendo.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import nendo.index.PlanFields;
 import nendo.model.FiscalYear;
@@ -36,16 +38,16 @@ final class SearchFilters {
     private final boolean[] yearsAccepted;
 
     /**
-     * @param queryYears year sets taken from the query text ({@link YearTerms}); each must hold,
-     *     and they belong to the year dimension like the year= parameter
+     * @param queryYears years taken from the query text ({@link YearTerms}). They belong to the year
+     *     dimension with the year= parameter: one filter, any year named in either (a measure has one
+     *     year, so R3 R4 コロナ, or R3 コロナ with 2020 ticked, means either year)
      */
-    SearchFilters(SearchRequest r, List<List<Integer>> queryYears) {
+    SearchFilters(SearchRequest r, List<Integer> queryYears) {
         List<Query> years = new ArrayList<>();
-        for (List<Integer> set : queryYears) {
-            years.add(IntField.newSetQuery(PlanFields.YEAR, set.stream().mapToInt(Integer::intValue).toArray()));
-        }
-        if (!r.years().isEmpty()) {
-            years.add(IntField.newSetQuery(PlanFields.YEAR, r.years().stream().mapToInt(Integer::intValue).toArray()));
+        Set<Integer> named = new LinkedHashSet<>(queryYears);
+        named.addAll(r.years());
+        if (!named.isEmpty()) {
+            years.add(IntField.newSetQuery(PlanFields.YEAR, named.stream().mapToInt(Integer::intValue).toArray()));
         }
         if (r.yearFrom() != null || r.yearTo() != null) {
             years.add(IntField.newRangeQuery(PlanFields.YEAR,
@@ -53,9 +55,7 @@ final class SearchFilters {
                     r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo()));
         }
         this.year = and(years);
-        IntPredicate accepts = y -> true;
-        for (List<Integer> set : queryYears) accepts = accepts.and(set::contains);
-        if (!r.years().isEmpty()) accepts = accepts.and(r.years()::contains);
+        IntPredicate accepts = named.isEmpty() ? y -> true : named::contains;
         int from = r.yearFrom() == null ? Integer.MIN_VALUE : r.yearFrom();
         int to = r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo();
         this.yearsAccepted = this.year == null ? null : table(accepts.and(y -> y >= from && y <= to));

@@ -119,6 +119,36 @@ final class Suggester {
     }
 
     /**
+     * Words read as this reading, most used first; when none is, the words whose reading is nearest
+     * (a small edit distance). For a word typed half converted (ぼうさい訓練 → 防災訓練), which no
+     * edit distance on its characters reaches. Asked only when a search finds nothing.
+     *
+     * @param typed the word as typed, never offered back
+     */
+    List<ArchiveViews.Suggestion> readAs(String reading, String typed, int limit) {
+        if (reading.length() < 2) return List.of();
+        List<ArchiveViews.Suggestion> same = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.reading().equals(reading) && !e.text().equals(typed)) {
+                same.add(suggestion(e, 0));
+                if (same.size() == limit) break;
+            }
+        }
+        if (!same.isEmpty()) return same;
+        int max = Math.max(1, reading.length() / 4);
+        List<List<Entry>> byDistance = new ArrayList<>();
+        for (int d = 0; d <= max; d++) byDistance.add(new ArrayList<>());
+        Distance distance = new Distance(max);
+        long readingChars = chars(reading);
+        for (Entry e : entries) {
+            if (e.reading().isEmpty() || e.text().equals(typed) || missing(readingChars, e.readingChars()) > max) continue;
+            int d = distance.of(reading, e.reading());
+            if (d <= max) byDistance.get(d).add(e);
+        }
+        return byDistance.stream().flatMap(List::stream).limit(limit).map(e -> suggestion(e, 0)).toList();
+    }
+
+    /**
      * The characters of a text as bits of a long (a character sets bit {@code c % 64}). A character
      * of the typed word whose bit a word lacks is not in that word, and each such character costs
      * at least one edit: a lower bound of the distance that needs no table.

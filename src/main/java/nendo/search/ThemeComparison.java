@@ -26,7 +26,13 @@ public final class ThemeComparison {
     /** A validated request; {@code org} and {@code dept} are optional. */
     public record Request(String q, String org, String dept, Integer yearFrom, Integer yearTo) {}
 
-    public record Comparison(String q, String org, String dept, Integer yearFrom, Integer yearTo,
+    /**
+     * {@code queryYears} and {@code queryWithoutYears} as in {@link SearchResponse}: a cell is the
+     * search of {@code queryWithoutYears} with the cell's year (the query's other years are columns
+     * of their own).
+     */
+    public record Comparison(String q, List<Integer> queryYears, String queryWithoutYears, String org, String dept,
+                             Integer yearFrom, Integer yearTo,
                              List<String> notices, List<SearchResponse.Expansion> expansions, long totalMatches,
                              List<YearTotal> years, List<DepartmentRow> departments) {}
 
@@ -46,7 +52,7 @@ public final class ThemeComparison {
     private final CommitMemo<Map<String, List<Map.Entry<GroupCounter.Key, Long>>>> census = new CommitMemo<>();
 
     /** What a layout depends on besides the commit: the scope, never the query's words. */
-    private record LayoutKey(String org, String dept, Integer yearFrom, Integer yearTo, List<List<Integer>> queryYears) {}
+    private record LayoutKey(String org, String dept, Integer yearFrom, Integer yearTo, List<Integer> queryYears) {}
 
     /**
      * Scopes kept per commit. A layout is a row per department and a cell per year (organizations
@@ -105,12 +111,13 @@ public final class ThemeComparison {
             years.add(new YearTotal(year.getKey(), new FiscalYear(year.getKey()).era(), year.getValue(), yearMatches,
                     year.getValue() == 0 ? 0.0 : Math.round(10000.0 * yearMatches / year.getValue()) / 10000.0));
         }
-        return new Comparison(request.q(), request.org(), request.dept(), request.yearFrom(), request.yearTo(),
+        return new Comparison(request.q(), understood.queryYears(), understood.withoutYears(), request.org(),
+                request.dept(), request.yearFrom(), request.yearTo(),
                 notices, understood.expansions(), total, years, rows);
     }
 
     /** The comparison's layout for this commit and scope, laid out on first use. */
-    private ComparisonLayout layout(IndexSearcher searcher, Request request, List<List<Integer>> queryYears,
+    private ComparisonLayout layout(IndexSearcher searcher, Request request, List<Integer> queryYears,
                                     Iterable<PlanDocument> documents) throws IOException {
         LayoutKey key = new LayoutKey(request.org(), request.dept(), request.yearFrom(), request.yearTo(), queryYears);
         LruMap<LayoutKey, ComparisonLayout> byScope = layouts.get(searcher.getIndexReader(), () -> new LruMap<>(LAYOUTS_KEPT));

@@ -1,6 +1,7 @@
 package nendo.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,11 +16,12 @@ import nendo.analysis.Synonyms;
  *
  * @param text the text query, null when nothing but filters was typed
  * @param ranked the text query split for a relevance-sorted page ({@link RelevancePage}), null with text
- * @param years year sets taken from the text; each must hold
+ * @param years years named in the text, each once; any of them (and of the year= parameter) may hold
+ * @param withoutYears the text as read without its years, to search the same words for other years
  * @param wordRequired whether every match must hold a word of the text, and so is an entry with text
  */
-record UnderstoodQuery(Query text, RelevancePage.Ranked ranked, List<List<Integer>> years, List<String> notices,
-                       List<SearchResponse.Expansion> expansions, boolean wordRequired) {
+record UnderstoodQuery(Query text, RelevancePage.Ranked ranked, List<Integer> years, List<String> notices,
+                       List<SearchResponse.Expansion> expansions, boolean wordRequired, String withoutYears) {
 
     /**
      * Parses query text; built once per archive and shared. Remembers the queries it parsed
@@ -67,13 +69,17 @@ record UnderstoodQuery(Query text, RelevancePage.Ranked ranked, List<List<Intege
                 text = new MatchNoDocsQuery();
                 ranked = new RelevancePage.Ranked(text, List.of());
             }
-            return new UnderstoodQuery(text, ranked, extracted.years(), List.copyOf(notices), built.expansions(),
-                    built.wordRequired());
+            String withoutYears = extracted.years().isEmpty() ? (q == null ? "" : q)
+                    : QuerySyntax.text(extracted.remaining());
+            // Each notice once: a repair or a year repeated in the text is told once (令和元年度 令和元年度).
+            return new UnderstoodQuery(text, ranked, extracted.years(), List.copyOf(new LinkedHashSet<>(notices)),
+                    built.expansions(),
+                    built.wordRequired(), withoutYears);
         }
     }
 
     /** Years named in the query text, for the response. */
     List<Integer> queryYears() {
-        return years.stream().flatMap(List::stream).distinct().toList();
+        return years;
     }
 }

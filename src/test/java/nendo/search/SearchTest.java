@@ -303,6 +303,86 @@ class SearchTest {
         }
     }
 
+    /** Years typed against a word, as residents type them, are the same filter as years typed apart. */
+    @Test
+    void aYearGluedToAWordBecomesAYearFilter() throws IOException {
+        for (String[] glued : new String[][] {{"令和3年度コロナ", "令和3年度 コロナ"}, {"2020年度コロナ", "2020年度 コロナ"},
+                {"R2コロナ", "R2 コロナ"}, {"コロナ令和2年度", "令和2年度 コロナ"}, {"令和２年度コロナ", "令和2年度 コロナ"},
+                {"令和元年度（2019年度） 防災", "令和元年度 防災"}}) {
+            SearchResponse typed = search(glued[0], List.of());
+            SearchResponse apart = search(glued[1], List.of());
+            assertTrue(apart.total() > 0, glued[1]);
+            assertEquals(apart.total(), typed.total(), glued[0]);
+            assertEquals(ids(apart), ids(typed), glued[0]);
+            assertEquals(apart.queryYears(), typed.queryYears(), glued[0]);
+            assertTrue(typed.notices().stream().anyMatch(n -> n.contains("の絞り込みとして扱いました")), typed.notices().toString());
+        }
+        // Digits that belong to the word stay in it: no year filter.
+        assertEquals(List.of(), search("2020年東京大会", List.of()).queryYears());
+        assertEquals(List.of(), search("令和元年東日本台風", List.of()).queryYears());
+    }
+
+    /**
+     * A measure has one year: years named in the query, and with the year= parameter, are one filter
+     * that any of them passes, as years ticked in the facet are.
+     */
+    @Test
+    void yearsNamedInTheQueryAndParametersAreAlternatives() throws IOException {
+        SearchResponse ticked = archive.nendo().archive().search(new SearchRequest("コロナ", List.of(2021, 2022), null,
+                null, List.of(), List.of(), List.of(), 1, 100, SearchRequest.SortOrder.RELEVANCE));
+        assertEquals(8, ticked.total());
+        for (String q : List.of("R3 R4 コロナ", "令和3年度 令和4年度 コロナ", "R3 OR R4 コロナ", "令和3年度コロナ R4")) {
+            SearchResponse r = search(q, List.of());
+            assertEquals(ids(ticked), ids(r), q);
+            assertEquals(List.of(2021, 2022), r.queryYears(), q);
+            assertEquals("コロナ", r.queryWithoutYears(), q);
+        }
+        // R3 in the query and 2020 ticked: both years, as the facet shows them ticked.
+        SearchResponse both = archive.nendo().archive().search(new SearchRequest("R3 コロナ", List.of(2020), null,
+                null, List.of(), List.of(), List.of(), 1, 100, SearchRequest.SortOrder.RELEVANCE));
+        assertEquals(4 + 5, both.total());
+        assertEquals(Set.of(2020, 2021), both.hits().stream().map(SearchResponse.Hit::year).collect(Collectors.toSet()));
+        // The range still narrows: a year outside it is not searched.
+        SearchResponse ranged = archive.nendo().archive().search(new SearchRequest("R3 R4 コロナ", List.of(), 2022,
+                null, List.of(), List.of(), List.of(), 1, 100, SearchRequest.SortOrder.RELEVANCE));
+        assertEquals(3, ranged.total());
+        // The same year named twice is one year, and a query without years is returned as typed.
+        assertEquals(List.of(2019), search("令和元年度 令和元年度 防災", List.of()).queryYears());
+        assertEquals("防災  訓練", search("防災  訓練", List.of()).queryWithoutYears());
+        assertEquals("防災 OR 子育て \"地域 防災\" -訓練", search("R1 防災 OR 子育て -訓練 \"地域 防災\"", List.of()).queryWithoutYears());
+    }
+
+    /** Operators as keyboards and IMEs type them find what the ASCII operator finds. */
+    @Test
+    void operatorVariantsFindWhatTheAsciiOperatorFinds() throws IOException {
+        String[][] same = {{"防災 −訓練", "防災 -訓練"}, {"防災 ‐訓練", "防災 -訓練"}, {"防災 –訓練", "防災 -訓練"},
+                {"防災 ー訓練", "防災 -訓練"}, {"防災 AND 訓練", "防災 訓練"}, {"防災 or 子育て", "防災 OR 子育て"},
+                {"防災 ｏｒ 子育て", "防災 OR 子育て"}, {"防災+訓練", "防災 訓練"}, {"防災 | 子育て", "防災 OR 子育て"}};
+        for (String[] pair : same) {
+            SearchResponse typed = search(pair[0], List.of());
+            SearchResponse ascii = search(pair[1], List.of());
+            assertTrue(ascii.total() > 0, pair[1]);
+            assertEquals(ids(ascii), ids(typed), pair[0]);
+        }
+        assertTrue(search("防災 -訓練", List.of()).total() < search("防災", List.of()).total(), "the exclusion excludes");
+    }
+
+    /**
+     * A word typed half converted finds what it says, which is nothing here; the words read the
+     * same are offered instead (the もしかして list), in the place of that word.
+     */
+    @Test
+    void aHalfConvertedWordOffersTheWordsReadTheSame() throws IOException {
+        String[][] offered = {{"ぼうさい訓練", "防災訓練"}, {"防災くんれん", "防災訓練"}, {"市民さんか", "市民参加"},
+                {"子そだて", "子育て"}, {"防さい", "防災"}, {"ぼうさい訓練 防災", "防災訓練 防災"}};
+        for (String[] pair : offered) {
+            SearchResponse r = search(pair[0], List.of());
+            assertEquals(0, r.total(), pair[0]);
+            assertEquals(pair[1], r.alternatives().get(0), pair[0] + " " + r.alternatives());
+            assertTrue(search(pair[1], List.of()).total() > 0, pair[1]);
+        }
+    }
+
     @Test
     void kanaQueriesFindKanjiTextByReading() throws IOException {
         SearchResponse bosai = search("ぼうさい", List.of("三鷹市"));

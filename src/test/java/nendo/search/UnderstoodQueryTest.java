@@ -31,4 +31,27 @@ class UnderstoodQueryTest {
         assertNotSame(first, again);
         assertEquals(first, again);
     }
+
+    /** Each distinct notice once, however often the text repeats what caused it. */
+    @Test
+    void eachNoticeIsToldOnce() {
+        assertEquals(java.util.List.of("「令和元年度」を年度 2019（令和元年度） の絞り込みとして扱いました"),
+                parser.parse("令和元年度 令和元年度 防災").notices());
+        assertEquals(1, parser.parse("防災 - ".repeat(15)).notices().size());
+        assertEquals(1, parser.parse("OR ".repeat(300) + "防災").notices().size());
+    }
+
+    /** Emoji are dropped like symbols; a word of nothing but emoji is told it has nothing to search. */
+    @Test
+    void emojiAreDroppedLikeSymbols() {
+        UnderstoodQuery glued = parser.parse("防災😀");
+        assertEquals(parser.parse("防災").text(), glued.text());
+        assertEquals(java.util.List.of("絵文字は検索できないため「防災😀」を「防災」として検索しました"), glued.notices());
+        UnderstoodQuery alone = parser.parse("😀");
+        assertEquals(new org.apache.lucene.search.MatchNoDocsQuery(), alone.text());
+        assertEquals(parser.parse("!!!").notices().get(0), alone.notices().get(alone.notices().size() - 1));
+        assertEquals(parser.parse("防災").text(), parser.parse("👍🏻防災🇯🇵").text());
+        // Digits, # and * are emoji components too (keycaps), but stay what they are.
+        assertEquals(java.util.List.of(), parser.parse("1,000人 #防災").notices());
+    }
 }

@@ -145,4 +145,30 @@ class BrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#facet-year .facet-label")).stream()
                 .anyMatch(e -> e.getText().contains("2019")));
     }
+
+    /**
+     * Years taken out of the query filter as ticked years do, so the page shows them ticked and as
+     * a chip; ticking another year adds it, and unticking the query's year takes it out of the query.
+     */
+    @Test
+    void yearsInTheQueryShowTickedAndCombineWithTickedYears() {
+        driver.get(base + "/?q=" + URLEncoder.encode("R3 コロナ", StandardCharsets.UTF_8));
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 5);
+        WebElement y2021 = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#facet-year input[value='2021']")));
+        assertTrue(y2021.isSelected(), "the query's year is ticked");
+        assertTrue(driver.findElement(By.id("active-filters")).getText().contains("2021（令和3年度）"),
+                driver.findElement(By.id("active-filters")).getText());
+
+        driver.findElement(By.cssSelector("#facet-year input[value='2020']")).click();
+        wait.until(d -> d.getCurrentUrl().contains("year=2020") && d.findElements(By.cssSelector("#results .hit")).size() == 9);
+        wait.until(d -> d.findElement(By.cssSelector("#facet-year input[value='2020']")).isSelected()
+                && d.findElement(By.cssSelector("#facet-year input[value='2021']")).isSelected());
+
+        driver.findElement(By.cssSelector("#facet-year input[value='2021']")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 4
+                && !d.findElement(By.cssSelector("#facet-year input[value='2021']")).isSelected());
+        assertEquals("コロナ", driver.findElement(By.id("q")).getAttribute("value"));
+        assertTrue(driver.getCurrentUrl().contains("year=2020"), driver.getCurrentUrl());
+    }
 }

@@ -141,11 +141,13 @@ class CompareApiTest extends BundledApiTestBase {
 
     @Test
     void everyCellCountsExactlyTheSearchItOpens() throws Exception {
-        for (String q : List.of("コロナ", "DX")) {
+        for (String q : List.of("コロナ", "DX", "R3 令和4年度 コロナ")) {
             JsonNode r = get("/api/compare", "q", q, "org", "架空市");
+            // The query's words without its years: with the years, the search would hold them all.
+            String words = r.get("queryWithoutYears").asText();
             for (JsonNode row : r.get("departments")) {
                 for (JsonNode cell : row.get("cells")) {
-                    JsonNode search = get("/api/search", "q", q, "org", row.get("org").asText(), "dept",
+                    JsonNode search = get("/api/search", "q", words, "org", row.get("org").asText(), "dept",
                             row.get("name").asText(), "year", cell.get("year").asText(), "kind", "measure", "size", "100");
                     assertEquals(cell.get("matches").asLong(), search.get("total").asLong(),
                             q + " " + row.get("name").asText() + " " + cell.get("year").asText());
@@ -189,6 +191,20 @@ class CompareApiTest extends BundledApiTestBase {
         long early = 0;
         for (JsonNode y : r.get("years")) if (y.get("year").asInt() <= 2021) early += y.get("matches").asLong();
         assertEquals(before.get("total").asLong(), early);
+    }
+
+    /** Years named in the query are alternatives, as in the search: each is a column of its own. */
+    @Test
+    void yearsInTheQueryAreEachAColumn() throws Exception {
+        JsonNode r = get("/api/compare", "q", "R3 令和4年度 コロナ", "org", "架空市");
+        assertEquals(List.of(2021, 2022), years(r));
+        assertEquals("[2021,2022]", r.get("queryYears").toString());
+        assertEquals("コロナ", r.get("queryWithoutYears").asText());
+        assertEquals(5 + 3, r.get("totalMatches").asLong());
+        JsonNode search = get("/api/search", "q", "R3 令和4年度 コロナ", "org", "架空市", "kind", "measure");
+        assertEquals(r.get("totalMatches").asLong(), search.get("total").asLong());
+        // Named twice, one year.
+        assertEquals(List.of(2019), years(get("/api/compare", "q", "令和元年度（2019年度） 防災", "org", "架空市")));
     }
 
     @Test
