@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nendo.model.CorpusProblem;
 import nendo.model.Department;
@@ -31,6 +33,8 @@ import org.commonmark.parser.Parser;
  */
 public final class PlanFileParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** A plan file named after its fiscal year (corpus/README.md: {@code <団体>/<年度>.md}). */
+    private static final Pattern YEAR_NAME = Pattern.compile("(\\d{4})\\.md", Pattern.CASE_INSENSITIVE);
 
     private final Parser markdown = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create()))
@@ -140,6 +144,14 @@ public final class PlanFileParser {
         } catch (IllegalArgumentException e) {
             throw fail(name, keys.lineOf("fiscalYear", 2), "fiscalYear: " + e.getMessage());
         }
+        OptionalInt named = yearInName(name);
+        if (named.isPresent() && named.getAsInt() != fm.fiscalYear()) {
+            // Else the typo would take the other year's file offline as a duplicate of it, and this
+            // file's last good version with it; refused here, this file alone keeps its last good version.
+            throw fail(name, keys.lineOf("fiscalYear", 2), "fiscalYear は " + fm.fiscalYear() + " ですが、ファイル名の年度は "
+                    + named.getAsInt() + " です。どちらかの誤りを直してください（fiscalYear " + fm.fiscalYear()
+                    + " does not match the file name " + fileName(name) + "）");
+        }
         if (fm.resources() != null) {
             for (Map.Entry<String, FrontMatter.Resources> e : fm.resources().entrySet()) {
                 FrontMatter.Resources r = e.getValue();
@@ -148,6 +160,16 @@ public final class PlanFileParser {
                 }
             }
         }
+    }
+
+    /** The year a plan file's name gives, if it is named {@code <年度>.md}. */
+    static OptionalInt yearInName(String relative) {
+        Matcher m = YEAR_NAME.matcher(fileName(relative));
+        return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    private static String fileName(String relative) {
+        return relative.substring(relative.lastIndexOf('/') + 1);
     }
 
     private static void checkResources(String name, FrontMatter fm, List<Department> departments,

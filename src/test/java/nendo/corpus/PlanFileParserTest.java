@@ -73,6 +73,18 @@ class PlanFileParserTest {
     }
 
     @Test
+    void aFileNamedAfterAYearMustHoldThatYear() throws Exception {
+        CorpusProblem p = problem(FRONT.replace("fiscalYear: 2021", "fiscalYear: 2022") + "\n## 総務部\n\n- 事業\n");
+        assertEquals("t/2021.md:4: fiscalYear は 2022 ですが、ファイル名の年度は 2021 です。どちらかの誤りを直してください"
+                + "（fiscalYear 2022 does not match the file name 2021.md）", p.toString());
+
+        // A name that is not a year says nothing about the year.
+        Path draft = dir.resolve("t/draft.md");
+        Files.writeString(draft, FRONT.replace("fiscalYear: 2021", "fiscalYear: 2022") + "\n## 総務部\n\n- 事業\n");
+        assertEquals(2022, new PlanFileParser().parse(dir, draft).fiscalYear());
+    }
+
+    @Test
     void unknownKeyNamesTheLine() {
         CorpusProblem p = problem(FRONT.replace("sample: true", "sampel: true") + "\n## 総務部\n\n- 事業\n");
         assertEquals(7, p.line());
