@@ -85,6 +85,16 @@ class PlanFileParserTest {
     }
 
     @Test
+    void aFractionalYearOrStaffIsRefusedNotRoundedDown() {
+        CorpusProblem year = problem(FRONT.replace("fiscalYear: 2021", "fiscalYear: 2021.5") + "\n## 総務部\n\n- 事業\n");
+        assertEquals("t/2021.md:4: 項目 'fiscalYear' の値の型が正しくありません（西暦の年度を整数で書いてください。例: 2024）",
+                year.toString());
+        CorpusProblem staff = problem(FRONT.replace("staff: 120", "staff: 1.5") + "\n## 総務部\n\n- 事業\n");
+        assertEquals(9, staff.line(), staff.toString());
+        assertEquals(true, staff.message().contains("0 以上の整数"), staff.toString());
+    }
+
+    @Test
     void unknownKeyNamesTheLine() {
         CorpusProblem p = problem(FRONT.replace("sample: true", "sampel: true") + "\n## 総務部\n\n- 事業\n");
         assertEquals(7, p.line());

@@ -113,6 +113,40 @@ class RecordLinesTest {
     }
 
     @Test
+    void fieldsOfTheWrongJsonTypeAreRefusedWithTheirReason() throws Exception {
+        List<String> lines = List.of(
+                "{\"id\": \"a\", \"year\": 2020.5, \"department\": \"総務部\", \"text\": \"t\"}",
+                "{\"id\": \"b\", \"year\": 2020.0, \"department\": \"総務部\", \"text\": \"t\"}",
+                "{\"id\": \"c\", \"year\": \"2020\", \"department\": \"総務部\", \"text\": \"t\"}",
+                "{\"id\": \"d\", \"year\": 20200000000, \"department\": \"総務部\", \"text\": \"t\"}",
+                "{\"id\": \"e\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"t\", \"org\": 123}",
+                "{\"id\": 5, \"year\": 2020, \"department\": \"総務部\", \"text\": \"t\"}",
+                "{\"id\": \"f\", \"year\": 2020, \"department\": [\"総務部\"], \"text\": \"t\"}",
+                "{\"id\": \"g\", \"year\": 2020, \"department\": \"総務部\", \"text\": true}",
+                "[1,2,3]",
+                "{\"id\": \"h\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"t\"} {}",
+                "{\"id\": \"i\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"t\", \"org\": null, \"extra\": {\"n\": 1}}");
+        Path file = temp.resolve("recs.jsonl");
+        Files.write(file, lines);
+
+        Read read = read(file);
+        assertEquals(List.of(
+                "recs.jsonl:1: year は西暦の年度を整数で書いてください（例: 2020）: 2020.5",
+                "recs.jsonl:2: year は西暦の年度を整数で書いてください（例: 2020）: 2020.0",
+                "recs.jsonl:3: year は西暦の年度を整数で書いてください（例: 2020）: \"2020\"",
+                "recs.jsonl:4: year は 1947〜2100 の範囲にしてください: 20200000000",
+                "recs.jsonl:5: org は文字列（\"…\"）で書いてください: 123",
+                "recs.jsonl:6: id は文字列（\"…\"）で書いてください: 5",
+                "recs.jsonl:7: department は文字列（\"…\"）で書いてください: […]",
+                "recs.jsonl:8: text は文字列（\"…\"）で書いてください: true",
+                "recs.jsonl:9: JSON のオブジェクト（{\"id\": …}）ではありません",
+                "recs.jsonl:10: JSON のオブジェクトの後ろに余分な文字があります（1 行に 1 件で書いてください）"),
+                read.problems().stream().map(CorpusProblem::toString).toList());
+        assertEquals(List.of("i recs"), read.records().stream().map(r -> r.id() + " " + r.org()).toList(),
+                "a null org is no org: the file's name");
+    }
+
+    @Test
     void aTruncatedCharacterAtTheEndOfTheFileIsABadLine() throws Exception {
         Path file = temp.resolve("recs.jsonl");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
