@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "各部の運営方針と目標 — 全文検索アーカイブ (full-text archive of yearly plan documents)",
         subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, ImportCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,7 +36,8 @@ public final class Main implements Runnable {
                 err.println("エラー: " + e.getMessage());
                 return 2;
             }
-            err.println("エラー: " + e);
+            if (!Failures.expected(e)) LOG.error("内部エラー (internal error)", e);   // a defect: keep its trace in the log
+            err.println("エラー: " + Failures.message(e));
             return 1;
         });
         return cli.execute(args);

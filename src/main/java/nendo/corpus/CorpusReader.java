@@ -31,7 +31,8 @@ public final class CorpusReader {
 
     public CorpusSnapshot read(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new UncheckedIOException(new IOException("コーパスのフォルダがありません: " + root.toAbsolutePath()));
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(root.toAbsolutePath().toString(), null,
+                    "コーパスのフォルダがありません (corpus folder not found)"));
         }
         Listing listing = Listing.of(root);
         List<Path> files = listing.files();

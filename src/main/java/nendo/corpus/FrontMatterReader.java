@@ -42,7 +42,7 @@ final class FrontMatterReader {
                     : "項目 '" + path + "' の値の型が正しくありません" + expected(path);
             throw problem(file, yamlText, firstLine, e, path, message);
         } catch (JsonProcessingException e) {
-            throw problem(file, yamlText, firstLine, e, null, "YAML として読めません: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw problem(file, yamlText, firstLine, e, null, "YAML として読めません: " + JacksonMessages.plain(e));
         }
     }
 

@@ -65,7 +65,7 @@ public final class MeasureRecords {
                     ? "JSON のオブジェクトの後ろに余分な文字があります（1 行に 1 件で書いてください）"
                     : "JSON のオブジェクト（{\"id\": …}）ではありません");
         } catch (JsonProcessingException e) {
-            throw problem(file, lineNumber, "JSON として読めません: " + e.getOriginalMessage());
+            throw problem(file, lineNumber, "JSON として読めません: " + JacksonMessages.plain(e));
         }
         if (raw == null) throw problem(file, lineNumber, "JSON のオブジェクトではありません");
         String id = required(file, lineNumber, "id", raw.id());

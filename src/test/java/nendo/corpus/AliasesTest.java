@@ -92,6 +92,8 @@ class AliasesTest {
         CorpusProblem unknownKey = new CorpusReader().read(corpus).problems().get(0);
         assertEquals("aliases.yaml", unknownKey.file());
         assertEquals(2, unknownKey.line(), unknownKey.toString());
+        assertTrue(unknownKey.message().startsWith("未知の項目 'departmentz' があります（使える項目: departments, series。"),
+                unknownKey.toString());
     }
 
     @Test
