@@ -123,6 +123,8 @@ public final class PlanFileParser {
                                 List<String> lines) throws CorpusException {
         int line = firstLine(item);
         Node content = item.getFirstChild();
+        // "- " alone is an item with no content at all: empty, not nested.
+        if (content == null) throw fail(name, line, "事業の本文が空です（「- 」の後に事業を書くか、その行を消してください）");
         if (!(content instanceof Paragraph) || content.getNext() != null) {
             throw fail(name, line, "事業は「- 本文」の一段落で書いてください（入れ子の箇条書きは使えません）");
         }

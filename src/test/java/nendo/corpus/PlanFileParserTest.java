@@ -95,6 +95,17 @@ class PlanFileParserTest {
     }
 
     @Test
+    void anEmptyMeasureIsCalledEmptyNotNested() {
+        for (String empty : new String[] {"- ", "-", "-   "}) {
+            CorpusProblem p = problem(FRONT + "\n## 総務部\n\n- 事業\n" + empty + "\n- 次の事業\n");
+            assertEquals("t/2021.md:15: 事業の本文が空です（「- 」の後に事業を書くか、その行を消してください）", p.toString(),
+                    "'" + empty + "'");
+        }
+        CorpusProblem nested = problem(FRONT + "\n## 総務部\n\n- 事業\n  - 入れ子\n");
+        assertEquals(true, nested.message().contains("入れ子の箇条書きは使えません"), nested.toString());
+    }
+
+    @Test
     void unknownKeyNamesTheLine() {
         CorpusProblem p = problem(FRONT.replace("sample: true", "sampel: true") + "\n## 総務部\n\n- 事業\n");
         assertEquals(7, p.line());
