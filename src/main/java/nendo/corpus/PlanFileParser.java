@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,9 +136,8 @@ public final class PlanFileParser {
     }
 
     private static void validate(String name, FrontMatter fm, FrontMatterLines keys) throws CorpusException {
-        if (!ID.matcher(fm.id()).matches()) {
-            throw fail(name, keys.lineOf("id", 2), "id '" + fm.id() + "' は英小文字・数字・ハイフンで書いてください（例: mitaka-2019）");
-        }
+        Optional<String> badId = idProblem(fm.id());
+        if (badId.isPresent()) throw fail(name, keys.lineOf("id", 2), badId.get());
         if (fm.organization().isBlank()) throw fail(name, keys.lineOf("organization", 2), "organization が空です");
         if (fm.series().isBlank()) throw fail(name, keys.lineOf("series", 2), "series が空です");
         if (fm.title().isBlank()) throw fail(name, keys.lineOf("title", 2), "title が空です");
@@ -164,8 +164,14 @@ public final class PlanFileParser {
         }
     }
 
+    /** Why a document id cannot be used, if it cannot; import checks --id by the same rule. */
+    public static Optional<String> idProblem(String id) {
+        if (ID.matcher(id).matches()) return Optional.empty();
+        return Optional.of("id '" + id + "' は英小文字・数字・ハイフンで書いてください（例: mitaka-2019）");
+    }
+
     /** The year a plan file's name gives, if it is named {@code <年度>.md}. */
-    static OptionalInt yearInName(String relative) {
+    public static OptionalInt yearInName(String relative) {
         Matcher m = YEAR_NAME.matcher(fileName(relative));
         return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
     }
