@@ -22,8 +22,22 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Lucene logs through java.util.logging; at its default INFO level every run would start with
+     * lines about the vector API. The bundled configuration shows Lucene's warnings and nothing
+     * below them; JUL applies it to Lucene's loggers as they are made.
+     */
+    private static void quietLibraryLogging() {
+        try (java.io.InputStream config = Main.class.getResourceAsStream("logging.properties")) {
+            if (config != null) java.util.logging.LogManager.getLogManager().readConfiguration(config);
+        } catch (java.io.IOException e) {
+            LOG.debug("logging.properties unreadable, JUL defaults kept: {}", e.toString());
+        }
     }
 
     /** Runs a command line and returns its exit code (used by tests too). */
