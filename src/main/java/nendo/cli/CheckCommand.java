@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 problems.addAll(lines.read(file, (record, bytesRead) -> records[0]++));
             } catch (IOException e) {
-                problems.add(new CorpusProblem(file.relative(), 0, "読めません: " + e.getMessage()));
+                problems.add(new CorpusProblem(file.relative(), 0, "読めません: " + Failures.message(e)));
             }
         }
         for (CorpusProblem p : problems) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import nendo.corpus.CorpusReader;
 import nendo.corpus.CorpusSnapshot;
 import nendo.corpus.EraYears;
+import nendo.corpus.PlanFileParser;
 import nendo.corpus.ingest.DraftWriter;
 import nendo.corpus.ingest.ImportedPlan;
 import nendo.corpus.ingest.PlanImporter;
@@ -75,15 +76,17 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (out != null && !out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md")) {
+            throw ClientError.badRequest("--out は .md のファイルにしてください（例: corpus/mitaka/2020.md）: " + out);
+        }
+        if (id != null) {
+            // The rule check applies, so that a draft never fails check for its id alone.
+            PlanFileParser.idProblem(id).ifPresent(problem -> { throw ClientError.badRequest("--id: " + problem); });
+        }
+        Integer fiscalYear = year == null ? null : EraYears.parameter("--year", year);
         byte[] bytes = readInput();
         CorpusSnapshot corpus = Files.isDirectory(options.corpus) ? new CorpusReader().read(options.corpus) : null;
         String org = organization != null ? organization.strip() : organizationFromFolder(corpus);
-        Integer fiscalYear = null;
-        if (year != null) {
-            OptionalInt parsed = EraYears.parseParameter(year);
-            if (parsed.isEmpty()) throw ClientError.badRequest("--year: 年度として読めません: " + year);
-            fiscalYear = parsed.getAsInt();
-        }
         ImportedPlan plan;
         try {
             plan = new PlanImporter().read(bytes, new PlanTextImporter.Options(org, fiscalYear,
@@ -92,6 +95,12 @@ final class ImportCommand implements Callable<Integer> {
             throw ClientError.badRequest(file + ": " + e.getMessage());
         }
         if (plan.fiscalYear() == null) throw ClientError.badRequest(file + ": 年度が分かりません。--year で指定してください");
+        OptionalInt named = out == null ? OptionalInt.empty() : PlanFileParser.yearInName(out.getFileName().toString());
+        if (named.isPresent() && named.getAsInt() != plan.fiscalYear()) {
+            // check refuses a <year>.md whose fiscalYear differs: say so before anything is written.
+            throw ClientError.badRequest("--out のファイル名 " + out.getFileName() + " は " + plan.fiscalYear()
+                    + " 年度の文書には使えません（" + plan.fiscalYear() + ".md にするか、--year を確かめてください）");
+        }
 
         String docId = id != null ? id : defaultId(plan.fiscalYear());
         String originalName = out == null ? null : stem(out) + ".original."
@@ -117,7 +126,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         err.printf("%s: 部 %d、事業 %d 件（うち要確認 %d 件）、文字コード %s%n", file, plan.departments().size(),
                 plan.measureCount(), plan.review().size(), plan.encoding());
-        return plan.review().isEmpty() ? 0 : NEEDS_REVIEW;
+        return plan.needsReview() ? NEEDS_REVIEW : 0;
     }
 
     private byte[] readInput() throws IOException {
@@ -171,13 +180,20 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes through a temporary file and a rename, so that a crash never leaves half a draft. */
+    /**
+     * Writes through a temporary file and a rename, so that a crash never leaves half a draft. The
+     * temporary file is created as any new file is (createTempFile would make it owner-only, and
+     * the rename would carry that over); a file overwritten with --force keeps its permissions.
+     */
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".import-", ".tmp");
+        Path tmp = Files.createFile(dir.resolve(".import-" + java.util.UUID.randomUUID() + ".tmp"));
         try {
             Files.write(tmp, bytes);
+            if (Files.exists(target) && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

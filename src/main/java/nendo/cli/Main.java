@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "各部の運営方針と目標 — 全文検索アーカイブ (full-text archive of yearly plan documents)",
         subcommands = {ServeCommand.class, IndexCommand.class, SearchCommand.class, ImportCommand.class, CheckCommand.class})
 public final class Main implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Main.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -20,8 +22,22 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Lucene logs through java.util.logging; at its default INFO level every run would start with
+     * lines about the vector API. The bundled configuration shows Lucene's warnings and nothing
+     * below them; JUL applies it to Lucene's loggers as they are made.
+     */
+    private static void quietLibraryLogging() {
+        try (java.io.InputStream config = Main.class.getResourceAsStream("logging.properties")) {
+            if (config != null) java.util.logging.LogManager.getLogManager().readConfiguration(config);
+        } catch (java.io.IOException e) {
+            LOG.debug("logging.properties unreadable, JUL defaults kept: {}", e.toString());
+        }
     }
 
     /** Runs a command line and returns its exit code (used by tests too). */
@@ -34,7 +50,8 @@ public final class Main implements Runnable {
                 err.println("エラー: " + e.getMessage());
                 return 2;
             }
-            err.println("エラー: " + e);
+            if (!Failures.expected(e)) LOG.error("内部エラー (internal error)", e);   // a defect: keep its trace in the log
+            err.println("エラー: " + Failures.message(e));
             return 1;
         });
         return cli.execute(args);

@@ -3,6 +3,7 @@ package nendo.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nendo.corpus.EraYears;
 import nendo.search.SearchRequest;
 import nendo.search.SearchResponse;
 import picocli.CommandLine.Command;
@@ -21,8 +22,9 @@ final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "QUERY", description = "検索語（空白区切りで AND）")
     List<String> words = List.of();
 
-    @Option(names = "--year", description = "年度（西暦）で絞り込み。繰り返し可")
-    List<Integer> years = List.of();
+    /** Read by {@link EraYears#parameter}, as the API's year= is, so both take the same forms. */
+    @Option(names = "--year", description = "年度で絞り込み（2019、令和元年度、平成31年度、R1、H31、2019年度）。繰り返し可")
+    List<String> years = List.of();
 
     @Option(names = "--dept", description = "部で絞り込み。繰り返し可")
     List<String> departments = List.of();
@@ -40,7 +42,8 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String q = String.join(" ", words);
-        SearchRequest request = new SearchRequest(q, years, null, null, departments, orgs, List.of(), 1,
+        List<Integer> fiscalYears = years.stream().map(y -> EraYears.parameter("--year", y)).toList();
+        SearchRequest request = new SearchRequest(q, fiscalYears, null, null, departments, orgs, List.of(), 1,
                 Math.max(1, Math.min(size, SearchRequest.MAX_SIZE)), SearchRequest.SortOrder.RELEVANCE);
         try (Nendo nendo = Nendo.open(options.config())) {
             nendo.ensureIndex();

@@ -36,11 +36,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "待ち受けるアドレス (default: ${DEFAULT-VALUE})")
     String host = AppConfig.DEFAULT_HOST;
 
-    @Option(names = "--port", description = "ポート番号。0 で空いている番号 (default: ${DEFAULT-VALUE})")
     int port = AppConfig.DEFAULT_PORT;
 
     @Spec
     CommandSpec spec;
+
+    /** Checked as it is parsed, so a bad port is a usage error (exit 2) before anything is opened. */
+    @Option(names = "--port", paramLabel = "PORT", description = "ポート番号（0〜65535）。0 で空いている番号 (default: " + AppConfig.DEFAULT_PORT + ")")
+    void port(int value) {
+        if (value < 0 || value > 65_535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--port は 0〜65535 の番号にしてください（0 は空いている番号）: " + value + " (port out of range)");
+        }
+        port = value;
+    }
 
     /** Whether a background rebuild ended because the service is stopping. */
     private static boolean abandoned(Throwable failure) {
@@ -76,7 +85,13 @@ final class ServeCommand implements Callable<Integer> {
         IndexState state = nendo.indexState();
         warmUp.join();
         for (CorpusProblem p : state.invalidFiles()) out.println("無効なファイル (skipped): " + p);
-        WebApp web = nendo.web().start(host, port);
+        WebApp web;
+        try {
+            web = nendo.web().start(host, port);
+        } catch (RuntimeException e) {
+            nendo.close();   // the port is taken: let go of the index before the message is printed
+            throw e;
+        }
         if (opening == ArchiveIndex.Opening.EARLIER_CORPUS) {
             out.println("コーパスが変わったため索引を更新しています。終わるまでは前回の索引で応答します"
                     + " (corpus changed: updating the index in the background, serving the earlier index meanwhile)");

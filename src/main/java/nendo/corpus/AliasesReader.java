@@ -35,18 +35,44 @@ final class AliasesReader {
         Map<String, Aliases.Organization> orgs;
         try {
             orgs = yaml.readValue(text, new TypeReference<Map<String, Aliases.Organization>>() {});
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            // Jackson reports the end of the mapping; the person needs the misspelt key.
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().collect(java.util.stream.Collectors.joining(", "));
+            throw fail(lineOf(List.of(text.split("\n", -1)), e.getPropertyName() + ":"), "未知の項目 '" + e.getPropertyName()
+                    + "' があります（使える項目: " + known + "。" + SHAPE + " の形で書きます）");
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            // A value of the wrong shape: say which key and what shape it takes, not Jackson's Java types.
+            String where = JacksonMessages.path(e);
+            throw fail(line(e), (where.isEmpty() ? "ファイル全体" : "「" + where + "」") + "の書き方が違います（"
+                    + shape(e) + " の形で書きます）");
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-                // Jackson reports the end of the mapping; the person needs the misspelt key.
-                line = lineOf(List.of(text.split("\n", -1)), u.getPropertyName() + ":");
-            }
-            throw fail(line, "YAML として読めません（団体名: {series: {...}, departments: {部名: {formerly: [...], predecessors: [...]}}} の形で書きます）: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw fail(line(e), "YAML として読めません（" + SHAPE + " の形で書きます）: " + JacksonMessages.plain(e));
         }
         Aliases aliases = new Aliases(orgs);
         validate(aliases, List.of(text.split("\n", -1)));
         return aliases;
+    }
+
+    private static final String SHAPE = "団体名: {series: {...}, departments: {部名: {formerly: [...], predecessors: [...]}}}";
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /** The shape the value at the error's place takes, by its depth: organization, section, entry, list. */
+    private static String shape(com.fasterxml.jackson.databind.JsonMappingException e) {
+        var path = e.getPath();
+        String section = path.size() > 1 ? path.get(1).getFieldName() : null;
+        return switch (path.size()) {
+            case 0 -> SHAPE;
+            case 1 -> "団体名: {series: {...}, departments: {...}}";
+            case 2 -> "departments".equals(section) ? "departments: {部名: {formerly: [...], predecessors: [...]}, ...}"
+                    : "series: {現在のシリーズ名: [以前の名前, ...]}";
+            case 3 -> "departments".equals(section) ? "部名: {formerly: [旧名, ...], predecessors: [前身の部, ...]}（別名が無ければ「部名:」だけ）"
+                    : "現在のシリーズ名: [以前の名前, ...]";
+            default -> "[名前, ...] の一覧";
+        };
     }
 
     /** An old name may belong to one department only, and may not also be a current name. */

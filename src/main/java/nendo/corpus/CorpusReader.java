@@ -31,7 +31,8 @@ public final class CorpusReader {
 
     public CorpusSnapshot read(Path root) {
         if (!Files.isDirectory(root)) {
-            throw new UncheckedIOException(new IOException("コーパスのフォルダがありません: " + root.toAbsolutePath()));
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(root.toAbsolutePath().toString(), null,
+                    "コーパスのフォルダがありません (corpus folder not found)"));
         }
         Listing listing = Listing.of(root);
         List<Path> files = listing.files();
@@ -51,9 +52,8 @@ public final class CorpusReader {
             problems.add(e.problem());
             aliases = Aliases.NONE;
         }
-        Map<String, String> idToFile = new HashMap<>();
-        Map<String, String> editionToFile = new HashMap<>();
         List<RecordFile> recordFiles = new ArrayList<>();
+        List<Editions.Candidate> candidates = new ArrayList<>();
         for (Path file : files) {
             if (MeasureRecords.isRecordFile(file.getFileName().toString())) {
                 recordFiles.add(recordFile(root, file));
@@ -63,25 +63,23 @@ public final class CorpusReader {
             try {
                 PlanDocument doc = aliases.apply(parser.parse(root, file));
                 checkDepartments(doc, aliases, file);
-                String previous = idToFile.putIfAbsent(doc.id(), doc.sourcePath());
-                if (previous != null) {
-                    problems.add(new CorpusProblem(doc.sourcePath(), idLine(file),
-                            "id '" + doc.id() + "' は " + previous + " でも使われています"));
-                    continue;
-                }
-                String edition = doc.organization() + "\u0000" + doc.seriesCanonical() + "\u0000" + doc.fiscalYear();
-                String sameEdition = editionToFile.putIfAbsent(edition, doc.sourcePath());
-                if (sameEdition != null) {
-                    problems.add(new CorpusProblem(doc.sourcePath(), lineOf(file, "fiscalYear"),
-                            doc.organization() + " の " + doc.fiscalYear() + " 年度「" + doc.seriesCanonical()
-                                    + "」は " + sameEdition + " にもあります（同じ年度の文書は一つにしてください）"));
-                    idToFile.remove(doc.id());
-                    continue;
-                }
-                documents.add(doc);
+                candidates.add(new Editions.Candidate(doc, lineOf(file, "fiscalYear"), modifiedMillis(file)));
             } catch (CorpusException e) {
                 problems.add(e.problem());
             }
+        }
+        Editions.Result editions = Editions.of(candidates);
+        problems.addAll(editions.problems());
+        Map<String, String> idToFile = new HashMap<>();
+        for (Editions.Candidate c : editions.kept()) {
+            PlanDocument doc = c.document();
+            String previous = idToFile.putIfAbsent(doc.id(), doc.sourcePath());
+            if (previous != null) {
+                problems.add(new CorpusProblem(doc.sourcePath(), idLine(root.resolve(doc.sourcePath())),
+                        "id '" + doc.id() + "' は " + previous + " でも使われています"));
+                continue;
+            }
+            documents.add(doc);
         }
         return new CorpusSnapshot(documents, problems, fingerprint(root, listing), aliases, aliasesStamp(root),
                 recordFiles, realPath(root));
@@ -127,6 +125,14 @@ public final class CorpusReader {
         Path file = root.resolve(doc.originalPath()).normalize().toRealPath();
         if (!file.startsWith(realRoot)) throw new IOException("original outside the corpus: " + doc.originalPath());
         return Files.readAllBytes(file);
+    }
+
+    private static long modifiedMillis(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;   // unknown: never preferred over a file whose time is known
+        }
     }
 
     private static int idLine(Path file) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nendo.model.ClientError;
 import nendo.model.FiscalYear;
 
 /**
@@ -74,6 +75,28 @@ public final class EraYears {
         String t = Normalizer.normalize(value.strip(), Normalizer.Form.NFKC);
         if (t.matches("\\d{4}")) return valid(Integer.parseInt(t));
         return parse(t);
+    }
+
+    /**
+     * The year a parameter names ({@link #parseParameter}), or a client error saying how to write
+     * one. The API's {@code year=} and the command line's {@code --year} share it, so that both
+     * accept the same forms and refuse the rest with the same words.
+     *
+     * @param name the parameter as the person wrote it (year_from, --year), named in the message
+     */
+    public static int parameter(String name, String value) {
+        OptionalInt year = parseParameter(value);
+        if (year.isPresent()) return year.getAsInt();
+        String given = value == null ? "" : value;
+        if (given.strip().matches("\\d+")) {
+            throw ClientError.badRequest(name + ": 年度は " + FiscalYear.MIN + "〜" + FiscalYear.MAX
+                    + " の範囲で指定してください: " + abbreviate(given.strip()));
+        }
+        throw ClientError.badRequest(name + " は年度（例: 2019、令和元年度、R1）で指定してください: '" + abbreviate(given) + "'");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     /** Eras as they name fiscal years: 平成 ran 1989–2019 (31年度), 昭和 1926–1989 (64年度 is FY1989 too). */

@@ -16,6 +16,8 @@ final class FrontMatterReader {
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // fiscalYear: 2020.5 (and staff: 1.5) are mistakes to name, not numbers to round down.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /**
@@ -37,11 +39,22 @@ final class FrontMatterReader {
             String path = e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
             String message = e.getOriginalMessage().startsWith("Missing required creator property")
                     ? "必須項目 '" + missingName(e.getOriginalMessage()) + "' がありません"
-                    : "項目 '" + path + "' の値の型が正しくありません";
+                    : "項目 '" + path + "' の値の型が正しくありません" + expected(path);
             throw problem(file, yamlText, firstLine, e, path, message);
         } catch (JsonProcessingException e) {
-            throw problem(file, yamlText, firstLine, e, null, "YAML として読めません: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw problem(file, yamlText, firstLine, e, null, "YAML として読めません: " + JacksonMessages.plain(e));
         }
+    }
+
+    /** What a key's value must be, for the message about a value of the wrong type. */
+    private static String expected(String key) {
+        return switch (key) {
+            case "fiscalYear" -> "（西暦の年度を整数で書いてください。例: 2024）";
+            case "staff", "budget" -> "（0 以上の整数で書いてください。カンマや単位は付けません）";
+            case "sample" -> "（true か false で書いてください）";
+            case "resources" -> "（部名ごとに {staff: 人数, budget: 千円} で書いてください）";
+            default -> "";
+        };
     }
 
     private static String missingName(String message) {

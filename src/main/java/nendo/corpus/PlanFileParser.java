@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nendo.model.CorpusProblem;
 import nendo.model.Department;
@@ -31,6 +34,8 @@ import org.commonmark.parser.Parser;
  */
 public final class PlanFileParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** A plan file named after its fiscal year (corpus/README.md: {@code <団体>/<年度>.md}). */
+    private static final Pattern YEAR_NAME = Pattern.compile("(\\d{4})\\.md", Pattern.CASE_INSENSITIVE);
 
     private final Parser markdown = Parser.builder()
             .extensions(List.of(YamlFrontMatterExtension.create()))
@@ -119,6 +124,8 @@ public final class PlanFileParser {
                                 List<String> lines) throws CorpusException {
         int line = firstLine(item);
         Node content = item.getFirstChild();
+        // "- " alone is an item with no content at all: empty, not nested.
+        if (content == null) throw fail(name, line, "事業の本文が空です（「- 」の後に事業を書くか、その行を消してください）");
         if (!(content instanceof Paragraph) || content.getNext() != null) {
             throw fail(name, line, "事業は「- 本文」の一段落で書いてください（入れ子の箇条書きは使えません）");
         }
@@ -129,9 +136,8 @@ public final class PlanFileParser {
     }
 
     private static void validate(String name, FrontMatter fm, FrontMatterLines keys) throws CorpusException {
-        if (!ID.matcher(fm.id()).matches()) {
-            throw fail(name, keys.lineOf("id", 2), "id '" + fm.id() + "' は英小文字・数字・ハイフンで書いてください（例: mitaka-2019）");
-        }
+        Optional<String> badId = idProblem(fm.id());
+        if (badId.isPresent()) throw fail(name, keys.lineOf("id", 2), badId.get());
         if (fm.organization().isBlank()) throw fail(name, keys.lineOf("organization", 2), "organization が空です");
         if (fm.series().isBlank()) throw fail(name, keys.lineOf("series", 2), "series が空です");
         if (fm.title().isBlank()) throw fail(name, keys.lineOf("title", 2), "title が空です");
@@ -139,6 +145,14 @@ public final class PlanFileParser {
             new FiscalYear(fm.fiscalYear());
         } catch (IllegalArgumentException e) {
             throw fail(name, keys.lineOf("fiscalYear", 2), "fiscalYear: " + e.getMessage());
+        }
+        OptionalInt named = yearInName(name);
+        if (named.isPresent() && named.getAsInt() != fm.fiscalYear()) {
+            // Else the typo would take the other year's file offline as a duplicate of it, and this
+            // file's last good version with it; refused here, this file alone keeps its last good version.
+            throw fail(name, keys.lineOf("fiscalYear", 2), "fiscalYear は " + fm.fiscalYear() + " ですが、ファイル名の年度は "
+                    + named.getAsInt() + " です。どちらかの誤りを直してください（fiscalYear " + fm.fiscalYear()
+                    + " does not match the file name " + fileName(name) + "）");
         }
         if (fm.resources() != null) {
             for (Map.Entry<String, FrontMatter.Resources> e : fm.resources().entrySet()) {
@@ -148,6 +162,22 @@ public final class PlanFileParser {
                 }
             }
         }
+    }
+
+    /** Why a document id cannot be used, if it cannot; import checks --id by the same rule. */
+    public static Optional<String> idProblem(String id) {
+        if (ID.matcher(id).matches()) return Optional.empty();
+        return Optional.of("id '" + id + "' は英小文字・数字・ハイフンで書いてください（例: mitaka-2019）");
+    }
+
+    /** The year a plan file's name gives, if it is named {@code <年度>.md}. */
+    public static OptionalInt yearInName(String relative) {
+        Matcher m = YEAR_NAME.matcher(fileName(relative));
+        return m.matches() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    private static String fileName(String relative) {
+        return relative.substring(relative.lastIndexOf('/') + 1);
     }
 
     private static void checkResources(String name, FrontMatter fm, List<Department> departments,

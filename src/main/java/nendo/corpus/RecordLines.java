@@ -1,13 +1,6 @@
 package nendo.corpus;
 
-import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -147,24 +140,17 @@ public final class RecordLines {
         return problem.message().startsWith(UNLISTED);
     }
 
-    /** Reads one file to its end, or to its first bytes that are not UTF-8; returns its problems. */
+    /**
+     * Reads one file to its end; returns its problems. A line whose bytes are not UTF-8 is one bad
+     * line, like a line of bad JSON: the lines after it are read and keep their numbers, which the
+     * index stores (an update in place finds a kept file's records by them).
+     */
     public List<CorpusProblem> read(RecordFile file, Sink sink) throws IOException, InterruptedException {
         FileReading reading = new FileReading(file);
-        try (CountingStream counted = new CountingStream(Files.newInputStream(file.path()));
-             BufferedReader lines = new BufferedReader(new InputStreamReader(counted,
-                     StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                             .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
-            while (true) {
-                String line;
-                try {
-                    line = lines.readLine();
-                } catch (CharacterCodingException e) {
-                    reading.problem(reading.lineNumber + 1, "UTF-8 として読めないバイトがあります。この行以降は読み込みません");
-                    break;
-                }
-                if (line == null) break;
-                MeasureRecord record = reading.next(line);
-                if (record != null) sink.accept(record, counted.count);
+        try (Utf8Lines lines = new Utf8Lines(Files.newInputStream(file.path()))) {
+            while (lines.next()) {
+                MeasureRecord record = reading.next(lines.number(), lines.text());
+                if (record != null) sink.accept(record, lines.bytesRead());
             }
         }
         return reading.problems();
@@ -178,7 +164,6 @@ public final class RecordLines {
         private final String defaultOrg;
         private final List<CorpusProblem> problems = new ArrayList<>();
         private long unlisted;
-        private long lineNumber;
 
         FileReading(RecordFile file) {
             this.file = file;
@@ -186,9 +171,16 @@ public final class RecordLines {
             this.defaultOrg = MeasureRecords.defaultOrg(file);
         }
 
-        /** The record on the next line, or null for a blank or bad line. */
-        MeasureRecord next(String line) throws LaterFileHoldsId {
-            lineNumber++;
+        /**
+         * The record on a line, or null for a blank or bad line.
+         *
+         * @param line the line's text, null if its bytes are not UTF-8
+         */
+        MeasureRecord next(long lineNumber, String line) throws LaterFileHoldsId {
+            if (line == null) {
+                problem(lineNumber, "UTF-8 として読めないバイトがあります。この行は読み込みません (bytes that are not UTF-8)");
+                return null;
+            }
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
             if (line.isBlank()) return null;
             try {
@@ -221,29 +213,6 @@ public final class RecordLines {
             List<CorpusProblem> all = new ArrayList<>(problems);
             all.add(new CorpusProblem(file.relative(), 0, UNLISTED + unlisted + " 行が読み込めませんでした"));
             return Collections.unmodifiableList(all);
-        }
-    }
-
-    /** Counts the bytes read, for progress in bytes. */
-    private static final class CountingStream extends FilterInputStream {
-        volatile long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) count += n;
-            return n;
         }
     }
 }

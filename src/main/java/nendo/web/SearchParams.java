@@ -90,13 +90,7 @@ final class SearchParams {
 
     /** 2019, 2019年度, 令和元年度, 平成31年度, R1, H31 … all name FY2019. */
     private static Integer year(String name, String value) {
-        OptionalInt year = EraYears.parseParameter(value);
-        if (year.isPresent()) return year.getAsInt();
-        if (value.strip().matches("\\d+")) {
-            throw ClientError.badRequest(name + ": 年度は " + FiscalYear.MIN + "〜" + FiscalYear.MAX
-                    + " の範囲で指定してください: " + abbreviate(value.strip()));
-        }
-        throw ClientError.badRequest(name + " は年度（例: 2019、令和元年度、R1）で指定してください: '" + abbreviate(value) + "'");
+        return EraYears.parameter(name, value);
     }
 
     static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -198,8 +198,20 @@ public final class WebApp implements AutoCloseable {
         return url.length() <= MAX_LOGGED_URL ? url : url.substring(0, MAX_LOGGED_URL) + "…(" + url.length() + " chars)";
     }
 
+    /**
+     * @throws java.io.UncheckedIOException with a message for people when the port is taken or the
+     *     address cannot be bound
+     */
     public WebApp start(String host, int port) {
-        javalin.start(host, port);
+        try {
+            javalin.start(host, port);
+        } catch (io.javalin.util.JavalinBindException e) {
+            throw new java.io.UncheckedIOException(new java.net.BindException("ポート " + port + " は別のプログラムが使っています。"
+                    + "--port で別の番号を指定してください (port " + port + " is already in use)"));
+        } catch (io.javalin.util.JavalinException e) {
+            throw new java.io.UncheckedIOException(new java.net.BindException(host + ":" + port + " で待ち受けられません"
+                    + "（--host と --port を確かめてください）(cannot listen on " + host + ":" + port + ")"));
+        }
         return this;
     }
 

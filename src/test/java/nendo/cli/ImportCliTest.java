@@ -174,9 +174,10 @@ class ImportCliTest {
 
     @Test
     void yearAndIdOptions() throws Exception {
-        CliResult r = importSeed("--org", "三鷹市", "--year", "令和2年度", "--id", "mitaka-2020b", "--out", out.toString());
+        Path out2020 = out.resolveSibling("2020.md");
+        CliResult r = importSeed("--org", "三鷹市", "--year", "令和2年度", "--id", "mitaka-2020b", "--out", out2020.toString());
         assertEquals(0, r.exit(), r.toString());
-        PlanDocument doc = new PlanFileParser().parse(temp.resolve("drafts"), out);
+        PlanDocument doc = new PlanFileParser().parse(temp.resolve("drafts"), out2020);
         assertEquals(2020, doc.fiscalYear());
         assertEquals("mitaka-2020b", doc.id());
     }

@@ -162,6 +162,42 @@ class RecordFilesCliTest {
     }
 
     @Test
+    void aLineThatIsNotUtf8IsSkippedAloneAndAnUpdateInPlaceSeesTheSameLineNumbers() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        Files.createDirectories(corpus);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 1; i <= 20_000; i++) {
+            String text = i == 15_000 ? "壊れた" : "公園の整備その" + i;
+            byte[] line = ("{\"id\": \"b" + i + "\", \"year\": 2020, \"department\": \"総務部\", \"text\": \"" + text + "\"}\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (i == 15_000) line[line.length - 5] = (byte) 0xFF;   // inside た
+            bytes.writeBytes(line);
+        }
+        Path big = corpus.resolve("2020.jsonl");
+        Files.write(big, bytes.toByteArray());
+        String index = temp.resolve("index").toString();
+
+        CliResult checked = CliResult.run("check", "--corpus", corpus.toString(), "--index", index);
+        assertEquals(1, checked.exit(), checked.toString());
+        assertEquals(big + ":15000: UTF-8 として読めないバイトがあります。この行は読み込みません (bytes that are not UTF-8)",
+                checked.err().strip(), checked.toString());
+        assertTrue(checked.out().contains("records=19999 "), checked.toString());
+
+        CliResult built = CliResult.run("index", "--corpus", corpus.toString(), "--index", index);
+        assertEquals(1, built.exit(), built.toString());
+        assertTrue(built.out().contains("INDEXED records=19999 "), built.toString());
+        assertEquals(checked.err(), built.err(), built.toString());
+
+        // A new file repeats the id of the kept file's line 19000: the update names that line.
+        Files.writeString(corpus.resolve("2021.jsonl"),
+                "{\"id\": \"b19000\", \"year\": 2021, \"department\": \"総務部\", \"text\": \"重複\"}\n");
+        CliResult added = CliResult.run("index", "--corpus", corpus.toString(), "--index", index);
+        assertTrue(added.out().contains("記録ファイル 1 個はそのまま、1 個を読み込み"), added.toString());
+        assertTrue(added.err().contains("2021.jsonl:1: id 'b19000' は 2020.jsonl の 19000 行目で使われています"), added.toString());
+        assertTrue(added.err().contains("2020.jsonl:15000: UTF-8 として読めない"), added.toString());
+    }
+
+    @Test
     void anUnchangedRecordFileKeepsTheIndexAndAChangedOneRebuildsIt() throws IOException {
         Path corpus = temp.resolve("corpus");
         Files.createDirectories(corpus);

@@ -92,6 +92,8 @@ class AliasesTest {
         CorpusProblem unknownKey = new CorpusReader().read(corpus).problems().get(0);
         assertEquals("aliases.yaml", unknownKey.file());
         assertEquals(2, unknownKey.line(), unknownKey.toString());
+        assertTrue(unknownKey.message().startsWith("未知の項目 'departmentz' があります（使える項目: departments, series。"),
+                unknownKey.toString());
     }
 
     @Test
@@ -100,9 +102,40 @@ class AliasesTest {
         TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
         String copy = Files.readString(corpus.resolve("kakuu/2020.md")).replace("id: kakuu-2020", "id: kakuu-2020b");
         Files.writeString(corpus.resolve("kakuu/2020b.md"), copy);
+        // Changed longer ago than 2020.md, yet refused: its name is not a year.
+        Files.setLastModifiedTime(corpus.resolve("kakuu/2020b.md"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         CorpusSnapshot snapshot = new CorpusReader().read(corpus);
         assertEquals(1, snapshot.problems().size(), snapshot.problems().toString());
         assertEquals("kakuu/2020b.md", snapshot.problems().get(0).file());
         assertTrue(snapshot.problems().get(0).message().contains("kakuu/2020.md"));
+        assertTrue(snapshot.problems().get(0).message().contains("ファイル名が年度（<年度>.md）でないこのファイル"),
+                snapshot.problems().toString());
+    }
+
+    @Test
+    void ofTwoFilesNamedAfterTheSameEditionTheOneChangedLaterIsRefused() throws Exception {
+        Path corpus = dir.resolve("corpus");
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
+        // Another folder of the same organization gets a copy of 2021, changed after kakuu/2021.md
+        // although it sorts first; then kakuu/2021.md is the newer one.
+        Path copy = corpus.resolve("a-kakuu/2021.md");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, Files.readString(corpus.resolve("kakuu/2021.md")).replace("id: kakuu-2021", "id: a-kakuu-2021"));
+        java.nio.file.attribute.FileTime now = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis());
+        java.nio.file.attribute.FileTime earlier = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(corpus.resolve("kakuu/2021.md"), earlier);
+        Files.setLastModifiedTime(copy, now);
+
+        CorpusSnapshot snapshot = new CorpusReader().read(corpus);
+        assertEquals(List.of("a-kakuu/2021.md:4: 架空市 の 2021 年度「各部の経営方針と主要事業」は kakuu/2021.md にもあります。"
+                + "同じ年度の文書は一つにしてください（後から変更されたこのファイルは読み込みません）"),
+                snapshot.problems().stream().map(Object::toString).toList());
+
+        Files.setLastModifiedTime(corpus.resolve("kakuu/2021.md"), now);
+        Files.setLastModifiedTime(copy, earlier);
+        snapshot = new CorpusReader().read(corpus);
+        assertEquals(List.of("kakuu/2021.md"), snapshot.problems().stream().map(p -> p.file()).toList());
+        assertTrue(snapshot.documents().stream().anyMatch(d -> d.id().equals("a-kakuu-2021")));
     }
 }

@@ -73,6 +73,39 @@ class PlanFileParserTest {
     }
 
     @Test
+    void aFileNamedAfterAYearMustHoldThatYear() throws Exception {
+        CorpusProblem p = problem(FRONT.replace("fiscalYear: 2021", "fiscalYear: 2022") + "\n## 総務部\n\n- 事業\n");
+        assertEquals("t/2021.md:4: fiscalYear は 2022 ですが、ファイル名の年度は 2021 です。どちらかの誤りを直してください"
+                + "（fiscalYear 2022 does not match the file name 2021.md）", p.toString());
+
+        // A name that is not a year says nothing about the year.
+        Path draft = dir.resolve("t/draft.md");
+        Files.writeString(draft, FRONT.replace("fiscalYear: 2021", "fiscalYear: 2022") + "\n## 総務部\n\n- 事業\n");
+        assertEquals(2022, new PlanFileParser().parse(dir, draft).fiscalYear());
+    }
+
+    @Test
+    void aFractionalYearOrStaffIsRefusedNotRoundedDown() {
+        CorpusProblem year = problem(FRONT.replace("fiscalYear: 2021", "fiscalYear: 2021.5") + "\n## 総務部\n\n- 事業\n");
+        assertEquals("t/2021.md:4: 項目 'fiscalYear' の値の型が正しくありません（西暦の年度を整数で書いてください。例: 2024）",
+                year.toString());
+        CorpusProblem staff = problem(FRONT.replace("staff: 120", "staff: 1.5") + "\n## 総務部\n\n- 事業\n");
+        assertEquals(9, staff.line(), staff.toString());
+        assertEquals(true, staff.message().contains("0 以上の整数"), staff.toString());
+    }
+
+    @Test
+    void anEmptyMeasureIsCalledEmptyNotNested() {
+        for (String empty : new String[] {"- ", "-", "-   "}) {
+            CorpusProblem p = problem(FRONT + "\n## 総務部\n\n- 事業\n" + empty + "\n- 次の事業\n");
+            assertEquals("t/2021.md:15: 事業の本文が空です（「- 」の後に事業を書くか、その行を消してください）", p.toString(),
+                    "'" + empty + "'");
+        }
+        CorpusProblem nested = problem(FRONT + "\n## 総務部\n\n- 事業\n  - 入れ子\n");
+        assertEquals(true, nested.message().contains("入れ子の箇条書きは使えません"), nested.toString());
+    }
+
+    @Test
     void unknownKeyNamesTheLine() {
         CorpusProblem p = problem(FRONT.replace("sample: true", "sampel: true") + "\n## 総務部\n\n- 事業\n");
         assertEquals(7, p.line());

@@ -203,6 +203,36 @@ class IndexLifecycleTest {
     }
 
     @Test
+    void aFiscalYearTypoKeepsItsOwnFileLastGoodVersionAndLeavesTheOtherYearAlone() throws Exception {
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
+        try (Nendo nendo = Nendo.open(config())) {
+            nendo.ensureIndex();
+        }
+        // 2020.md is saved claiming 2021, the year of another, correct file.
+        Path kakuu2020 = dir.resolve("corpus/kakuu/2020.md");
+        Files.writeString(kakuu2020, Files.readString(kakuu2020).replace("fiscalYear: 2020", "fiscalYear: 2021"));
+        for (boolean inPlace : new boolean[] {true, false}) {
+            try (Nendo nendo = Nendo.open(config())) {
+                IndexState state = inPlace ? nendo.ensureIndex() : nendo.rebuild(nendo.readCorpus());
+                assertEquals(java.util.List.of("kakuu/2020.md:4: fiscalYear は 2021 ですが、ファイル名の年度は 2020 です。"
+                        + "どちらかの誤りを直してください（fiscalYear 2021 does not match the file name 2020.md）"),
+                        state.invalidFiles().stream().map(Object::toString).toList());
+                assertEquals(java.util.List.of("kakuu/2020.md"), state.keptFiles());
+                assertEquals(7, state.documents());
+                var y2020 = nendo.archive().plan("kakuu-2020");
+                var y2021 = nendo.archive().plan("kakuu-2021");
+                assertEquals(2020, y2020.fiscalYear(), "the last good 2020 stays 2020");
+                assertEquals("kakuu/2021.md", y2021.sourcePath(), "2021 is still read from its own file");
+                assertEquals(39, y2021.measureCount());
+                SearchRequest in2021 = new SearchRequest("", java.util.List.of(2021), null, null, java.util.List.of(),
+                        java.util.List.of(), java.util.List.of(), 1, 100, SearchRequest.SortOrder.RELEVANCE);
+                assertEquals(Set.of("kakuu-2021"), nendo.archive().search(in2021).hits().stream()
+                        .map(h -> h.documentId()).collect(Collectors.toSet()));
+            }
+        }
+    }
+
+    @Test
     void aRebuildThatFailsHalfwayLeavesTheLastCommitAnswering() throws Exception {
         TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, dir.resolve("corpus"));
         Path records = dir.resolve("corpus/records.jsonl");

@@ -26,6 +26,14 @@ public record ImportedPlan(
         report = List.copyOf(report);
     }
 
+    /**
+     * Whether a person must act before the draft is a corpus file: measures left unplaced, or any
+     * 要確認 line (no headline, no measures at all).
+     */
+    public boolean needsReview() {
+        return !review.isEmpty() || report.stream().anyMatch(r -> r.level() == ReportLine.Level.REVIEW);
+    }
+
     public int measureCount() {
         return departments.stream().mapToInt(d -> d.measures().size()).sum() + review.size();
     }

@@ -55,6 +55,11 @@ public final class PlanTextImporter {
             series = Labels.strip(m.group(2));
             OptionalInt headlineYear = EraYears.parse(m.group(1));
             if (year == null && headlineYear.isPresent()) year = headlineYear.getAsInt();
+            if (year != null && headlineYear.isPresent() && headlineYear.getAsInt() != year) {
+                report.add(new ReportLine(headline + 1, ReportLine.Level.WARNING, "--year の " + new FiscalYear(year).label()
+                        + "は、見出しの年度 " + new FiscalYear(headlineYear.getAsInt()).label()
+                        + "と違います。--year の年度で下書きを作りました。原文で確かめてください"));
+            }
             int kicker = kicker(lines, headline);
             int preambleEnd = kicker >= 0 ? kicker : headline;
             if (preambleEnd > 0 && lines.subList(0, preambleEnd).stream().anyMatch(l -> !Labels.strip(l).isEmpty())) {
