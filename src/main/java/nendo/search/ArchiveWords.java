@@ -56,16 +56,20 @@ final class ArchiveWords {
      * Queries to offer when a search finds nothing: for a word typed half converted, mixing kana
      * and kanji (ぼうさい訓練, 防災くんれん), the query with the archive's words read the same
      * (防災訓練) in its place; then the words nearest to what was typed. Such a word is left as it is
-     * in the search itself (子育て支援 and 空き家 mix kana and kanji too, and find what they say).
+     * in the search itself (子育て支援 and 空き家 mix kana and kanji too, and find what they say), and
+     * only a word that finds nothing on its own is read again: 学校給食 空き家 finds nothing because
+     * the two never meet, and offering 空き for 空き家 would mislead.
+     *
+     * @param findsAnything whether a word alone finds something in the archive
      */
-    List<String> alternatives(IndexSearcher s, Map<String, PlanDocument> documents, String q, int limit)
-            throws IOException {
+    List<String> alternatives(IndexSearcher s, Map<String, PlanDocument> documents, String q, int limit,
+                              WordCheck findsAnything) throws IOException {
         Suggester suggester = suggester(s, documents);
         Set<String> offered = new LinkedHashSet<>();
         String typed = Normalizer.normalize(q, Normalizer.Form.NFKC).strip();
         for (List<QuerySyntax.Term> group : YearTerms.extract(new QuerySyntax().parse(q)).remaining().groups()) {
             for (QuerySyntax.Term term : group) {
-                if (term.phrase() || !mixesKanaAndKanji(term.text())) continue;
+                if (term.phrase() || !mixesKanaAndKanji(term.text()) || findsAnything.test(term.text())) continue;
                 for (ArchiveViews.Suggestion word : suggester.readAs(vocabulary.typedReading(term.text()), term.text(), limit)) {
                     offered.add(typed.replace(term.text(), word.text()));
                 }
@@ -73,6 +77,12 @@ final class ArchiveWords {
         }
         for (ArchiveViews.Suggestion word : suggester.nearest(q, limit)) offered.add(word.text());
         return offered.stream().limit(limit).toList();
+    }
+
+    /** A test of a word against the index. */
+    @FunctionalInterface
+    interface WordCheck {
+        boolean test(String word) throws IOException;
     }
 
     private static boolean mixesKanaAndKanji(String word) {

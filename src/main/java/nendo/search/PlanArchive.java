@@ -73,7 +73,8 @@ public final class PlanArchive {
             // Other words are offered for words that find nothing anywhere. When only the filters
             // exclude the hits, the facets (each counted without its own filter) say where they are.
             if (response.total() > 0 || request.q().isBlank() || response.facets().found()) return response;
-            return response.withAlternatives(words.alternatives(s, documents(s), request.q(), 5));
+            return response.withAlternatives(words.alternatives(s, documents(s), request.q(), 5,
+                    word -> searcher.findsAnything(s, word)));
         });
     }
 

@@ -82,6 +82,15 @@ final class PlanSearcher {
                 understood.queryYears(), understood.withoutYears(), understood.expansions(), understood.notices(), List.of());
     }
 
+    /**
+     * Whether a word finds anything on its own, in the whole archive: a word that does is what the
+     * user meant, even when the search it was part of found nothing.
+     */
+    boolean findsAnything(IndexSearcher searcher, String word) throws IOException {
+        Query text = parser.parse(word).text();
+        return text != null && searcher.count(text) > 0;
+    }
+
     private SearchResponse.Hit hit(Document doc, Snippets.Marker marker, float score, Map<String, PlanDocument> documents)
             throws IOException {
         String body = doc.get(PlanFields.TEXT);

@@ -381,6 +381,11 @@ class SearchTest {
             assertEquals(pair[1], r.alternatives().get(0), pair[0] + " " + r.alternatives());
             assertTrue(search(pair[1], List.of()).total() > 0, pair[1]);
         }
+        // Two words that each find something but never meet: neither is read again as another word.
+        SearchResponse apart = search("子ども 下水道", List.of());
+        assertEquals(0, apart.total());
+        assertTrue(search("子ども", List.of()).total() > 0 && search("下水道", List.of()).total() > 0);
+        assertTrue(apart.alternatives().stream().noneMatch(a -> a.contains("下水道")), apart.alternatives().toString());
     }
 
     @Test
