@@ -69,7 +69,11 @@ final class ArchiveWords {
         String typed = Normalizer.normalize(q, Normalizer.Form.NFKC).strip();
         for (List<QuerySyntax.Term> group : YearTerms.extract(new QuerySyntax().parse(q)).remaining().groups()) {
             for (QuerySyntax.Term term : group) {
-                if (term.phrase() || !mixesKanaAndKanji(term.text()) || findsAnything.test(term.text())) continue;
+                // A word of the archive's vocabulary is known without a search (the count is the cost).
+                if (term.phrase() || !mixesKanaAndKanji(term.text()) || suggester.knows(term.text())
+                        || findsAnything.test(term.text())) {
+                    continue;
+                }
                 for (ArchiveViews.Suggestion word : suggester.readAs(vocabulary.typedReading(term.text()), term.text(), limit)) {
                     offered.add(typed.replace(term.text(), word.text()));
                 }

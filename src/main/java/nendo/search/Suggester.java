@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import nendo.analysis.KanaFolding;
@@ -33,6 +34,8 @@ final class Suggester {
     record CountedWord(String text, String reading, int count) {}
 
     private final List<Entry> entries;
+    /** The words' texts, to tell a word of the archive at once. */
+    private final Set<String> texts;
 
     /**
      * @param counted words counted in the index (records); a word also found in the documents keeps
@@ -64,6 +67,12 @@ final class Suggester {
         list.sort(Comparator.comparingInt(Entry::count).reversed().thenComparingInt(e -> e.text().length())
                 .thenComparing(Entry::text));
         this.entries = List.copyOf(list);
+        this.texts = Set.copyOf(counts.keySet());
+    }
+
+    /** Whether the word is one of the archive's words, as written. */
+    boolean knows(String word) {
+        return texts.contains(word);
     }
 
     /** Every word, most used first (for tests that check the search shortcuts against all words). */
