@@ -63,12 +63,12 @@ public final class CorpusReader {
             try {
                 PlanDocument doc = aliases.apply(parser.parse(root, file));
                 checkDepartments(doc, aliases, file);
-                candidates.add(new Editions.Candidate(doc, lineOf(file, "fiscalYear"), modifiedMillis(file)));
+                candidates.add(new Editions.Candidate(doc, file, modifiedMillis(file)));
             } catch (CorpusException e) {
                 problems.add(e.problem());
             }
         }
-        Editions.Result editions = Editions.of(candidates);
+        Editions.Result editions = Editions.of(candidates, file -> lineOf(file, "fiscalYear"));
         problems.addAll(editions.problems());
         Map<String, String> idToFile = new HashMap<>();
         for (Editions.Candidate c : editions.kept()) {

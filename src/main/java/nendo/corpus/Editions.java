@@ -1,5 +1,6 @@
 package nendo.corpus;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import nendo.model.CorpusProblem;
 import nendo.model.PlanDocument;
 
@@ -21,7 +23,7 @@ import nendo.model.PlanDocument;
  */
 final class Editions {
     /** A plan file that parsed, with what the choice needs. */
-    record Candidate(PlanDocument document, int fiscalYearLine, long modifiedMillis) {
+    record Candidate(PlanDocument document, Path file, long modifiedMillis) {
         boolean namedAfterItsYear() {
             return PlanFileParser.yearInName(document.sourcePath()).isPresent();
         }
@@ -36,8 +38,12 @@ final class Editions {
 
     private Editions() {}
 
-    /** @param candidates in path order; the kept ones come back in the same order */
-    static Result of(List<Candidate> candidates) {
+    /**
+     * @param candidates in path order; the kept ones come back in the same order
+     * @param fiscalYearLine where a file says its fiscal year, for the problem of a refused one
+     *     (read only then: a corpus of many organizations holds tens of thousands of plan files)
+     */
+    static Result of(List<Candidate> candidates, ToIntFunction<Path> fiscalYearLine) {
         Map<String, List<Candidate>> byEdition = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             PlanDocument doc = c.document();
@@ -52,7 +58,8 @@ final class Editions {
             for (Candidate other : same) {
                 if (other == keep) continue;
                 refused.add(other);
-                problems.add(new CorpusProblem(other.document().sourcePath(), other.fiscalYearLine(), message(other, keep)));
+                problems.add(new CorpusProblem(other.document().sourcePath(), fiscalYearLine.applyAsInt(other.file()),
+                        message(other, keep)));
             }
         }
         List<Candidate> kept = candidates.stream().filter(c -> !refused.contains(c)).toList();
