@@ -71,7 +71,8 @@ final class ReadingBigramFilter extends TokenFilter {
             // differs: いう as ユウ), so that text matching a kana query by its characters always
             // matches it by reading too: TextQueries counts such a query's matches by reading alone.
             kana.setLength(0);
-            if (KanaFolding.isSpelledKana(term)) {
+            boolean spelled = KanaFolding.isSpelledKana(term);
+            if (spelled) {
                 KanaFolding.foldInto(term, kana);
             } else {
                 String r = reading.getReading();
@@ -90,8 +91,16 @@ final class ReadingBigramFilter extends TokenFilter {
             }
             boolean afterDot = (flags.getFlags() & KuromojiTokens.AFTER_MIDDLE_DOT) != 0;
             if (offset.startOffset() != lastEnd && !(afterDot && lastEnd >= 0)) first = flush(first);
-            for (int i = 0; i < kana.length(); i++) run.add(kana.charAt(i), offset.startOffset(), offset.endOffset());
-            lastEnd = offset.endOffset();
+            int start = offset.startOffset();
+            int end = offset.endOffset();
+            // Kana read as spelled, one character for one, keep each character's own offsets, so
+            // that ウェルカム marks ウェルカム within ウェルカムガイド, not the whole word; a reading
+            // of kanji (or kana folded shorter, コンピューター) spans its word.
+            boolean ownOffsets = spelled && kana.length() == term.length() && end - start == term.length();
+            for (int i = 0; i < kana.length(); i++) {
+                run.add(kana.charAt(i), ownOffsets ? start + i : start, ownOffsets ? start + i + 1 : end);
+            }
+            lastEnd = end;
         }
         flush(first);
     }
