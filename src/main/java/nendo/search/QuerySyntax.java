@@ -47,6 +47,9 @@ public final class QuerySyntax {
     static final String OR_WORD = "OR";
     static final String AND_WORD = "AND";
 
+    /** How the notices of a repaired lone operator end (a lone - or OR): nothing was searched. */
+    private static final String IGNORED = "無視しました";
+
     private enum Kind { WORD, OR, AND }
 
     private record Token(Kind kind, String text, boolean phrase, boolean negated) {
@@ -97,6 +100,11 @@ public final class QuerySyntax {
             previous = t;
         }
         if (pendingOr) notices.add("OR の後に語がないため無視しました");
+        if (groups.isEmpty() && excluded.isEmpty() && !q.isBlank() && notices.stream().noneMatch(n -> n.endsWith(IGNORED))) {
+            // Only operators were typed (AND, +): say that nothing was searched, as the repairs of
+            // a lone - or OR do.
+            notices.add("「" + q.strip() + "」には検索する語がないため、語なしで表示しました");
+        }
         return new Parsed(groups.stream().map(List::copyOf).toList(), List.copyOf(excluded), List.copyOf(notices));
     }
 

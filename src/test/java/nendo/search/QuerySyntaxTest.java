@@ -1,6 +1,7 @@
 package nendo.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +85,14 @@ class QuerySyntaxTest {
     void aRepeatedRepairIsToldOnce() {
         assertEquals(java.util.List.of("「-」の後に除外する語がないため無視しました"), syntax.parse("防災 - ".repeat(15)).notices());
         assertEquals(java.util.List.of("OR の前に語がないため無視しました"), syntax.parse("OR ".repeat(300)).notices());
+        for (String operatorsOnly : java.util.List.of("AND", "+", "and ＋ AND")) {
+            String nfkc = java.text.Normalizer.normalize(operatorsOnly, java.text.Normalizer.Form.NFKC);
+            assertTrue(syntax.parse(operatorsOnly).notices().contains("「" + nfkc + "」には検索する語がないため、語なしで表示しました"),
+                    operatorsOnly + ": " + syntax.parse(operatorsOnly).notices());
+        }
+        assertEquals(java.util.List.of("OR の前に語がないため無視しました"), syntax.parse("OR").notices(), "told once");
+        assertEquals(java.util.List.of(), syntax.parse("防災 AND 訓練").notices());
+        assertEquals(java.util.List.of(), syntax.parse("   ").notices(), "a blank query browses, as ever");
     }
 
     /** Written back (for the query without its years), a query parses to the same words. */
