@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
@@ -51,8 +52,11 @@ final class Suggester {
                 if (dept.mission() != null) texts.add(dept.mission());
                 dept.measures().stream().map(Measure::text).forEach(texts::add);
                 for (String text : texts) {
+                    // A count is of entries, as for the records' words: a word said twice in one
+                    // measure counts once (防災 29 times in 16 entries read as 29 hits).
+                    Set<String> seen = new HashSet<>();
                     for (Vocabulary.Word w : vocabulary.words(text)) {
-                        counts.computeIfAbsent(w.text(), k -> new int[1])[0]++;
+                        if (seen.add(w.text())) counts.computeIfAbsent(w.text(), k -> new int[1])[0]++;
                         readings.putIfAbsent(w.text(), w.reading());
                     }
                 }

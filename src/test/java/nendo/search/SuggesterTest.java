@@ -13,6 +13,9 @@ import java.util.Set;
 import nendo.analysis.AnalyzerFactory;
 import nendo.analysis.KanaFolding;
 import nendo.corpus.CorpusReader;
+import nendo.model.Department;
+import nendo.model.Measure;
+import nendo.model.PlanDocument;
 import nendo.testing.TestArchive;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,20 @@ class SuggesterTest {
             offered += expected.isEmpty() ? 0 : 1;
         }
         assertTrue(offered > typed.size() / 2, offered + " of " + typed.size());
+    }
+
+    @Test
+    void aWordSaidTwiceInOneMeasureCountsOnce() {
+        Department dept = new Department("総務部", "総務部", List.of(), null, null, null, List.of(
+                new Measure("m1", "防災を学び、防災に備えます。", 1),
+                new Measure("m2", "防災の日に備えます。", 2),
+                new Measure("m3", "子育て支援を進めます。", 3)));
+        PlanDocument doc = new PlanDocument("d", "市", 2019, "s", "s", "t", null, false, null, null, "p", "p",
+                List.of(dept));
+        Suggester suggester = new Suggester(List.of(doc), new AnalyzerFactory().vocabulary(), List.of());
+        ArchiveViews.Suggestion bousai = suggester.complete("防災").stream()
+                .filter(s -> s.text().equals("防災")).findFirst().orElseThrow();
+        assertEquals(2, bousai.count(), "entries that say 防災, not its occurrences");
     }
 
     /** The plain way: every word's distance, closest first, then the most used (words are in that order). */
