@@ -3,6 +3,8 @@ package nendo.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -120,7 +122,7 @@ public final class WebApp implements AutoCloseable {
 
     private void routes(JavalinConfig config) {
         var r = config.routes;
-        r.get("/api/search", ctx -> {
+        get(r, "/api/search", ctx -> {
             var request = SearchParams.searchRequest(ctx);
             if (!Downloads.requested(ctx)) {
                 ctx.json(archive.search(request));
@@ -129,22 +131,22 @@ public final class WebApp implements AutoCloseable {
             Downloads.respond(ctx, Downloads.name("search", request.q()), archive.searchAll(request),
                     ExportTables::search);
         });
-        r.get("/api/suggest", ctx -> ctx.json(archive.suggest(SearchParams.suggestPrefix(ctx))));
-        r.get("/api/years", ctx -> ctx.json(archive.years()));
-        r.get("/api/departments", ctx -> ctx.json(archive.departments(
+        get(r, "/api/suggest", ctx -> ctx.json(archive.suggest(SearchParams.suggestPrefix(ctx))));
+        get(r, "/api/years", ctx -> ctx.json(archive.years()));
+        get(r, "/api/departments", ctx -> ctx.json(archive.departments(
                 SearchParams.optionalYear(ctx, "year"), SearchParams.optionalText(ctx, "org"))));
-        r.get("/api/figures", ctx -> {
+        get(r, "/api/figures", ctx -> {
             String org = SearchParams.optionalText(ctx, "org");
             String dept = SearchParams.optionalText(ctx, "dept");
             Downloads.respond(ctx, Downloads.name("figures", org, dept), archive.figures(org, dept),
                     ExportTables::figures);
         });
-        r.get("/api/compare", ctx -> {
+        get(r, "/api/compare", ctx -> {
             var request = AnalysisParams.compareRequest(ctx);
             Downloads.respond(ctx, Downloads.name("compare", request.q(), request.org(), request.dept()),
                     archive.compare(request), ExportTables::compare);
         });
-        r.get("/api/diff", ctx -> {
+        get(r, "/api/diff", ctx -> {
             String org = SearchParams.optionalText(ctx, "org");
             Integer from = SearchParams.optionalYear(ctx, "from");
             Integer to = SearchParams.optionalYear(ctx, "to");
@@ -152,26 +154,26 @@ public final class WebApp implements AutoCloseable {
             Downloads.respond(ctx, Downloads.name("diff", org, from + "-" + to, dept),
                     archive.diff(org, from, to, dept), ExportTables::diff);
         });
-        r.get("/api/terms", ctx -> {
+        get(r, "/api/terms", ctx -> {
             var request = AnalysisParams.termsRequest(ctx);
             Downloads.respond(ctx, Downloads.name("terms", request.org(), String.valueOf(request.year()),
                     request.vs() == null ? null : "vs" + request.vs(), request.dept()),
                     archive.terms(request), ExportTables::terms);
         });
-        r.get("/api/measures/{id}/related", ctx -> {
+        get(r, "/api/measures/{id}/related", ctx -> {
             String id = ctx.pathParam("id");
             int limit = SearchParams.intParam(ctx, "limit", RelatedMeasures.DEFAULT_LIMIT, 1, RelatedMeasures.MAX_LIMIT);
             Downloads.respond(ctx, Downloads.name("related", id), archive.related(id, limit), ExportTables::related);
         });
-        r.get("/api/measures/{id}", ctx -> ctx.json(archive.measure(ctx.pathParam("id"))));
-        r.get("/api/documents", ctx -> ctx.json(archive.documents()));
-        r.get("/api/documents/{id}", ctx -> ctx.json(archive.document(ctx.pathParam("id"))));
-        r.get("/api/documents/{id}/original", ctx -> {
+        get(r, "/api/measures/{id}", ctx -> ctx.json(archive.measure(ctx.pathParam("id"))));
+        get(r, "/api/documents", ctx -> ctx.json(archive.documents()));
+        get(r, "/api/documents/{id}", ctx -> ctx.json(archive.document(ctx.pathParam("id"))));
+        get(r, "/api/documents/{id}/original", ctx -> {
             var plan = archive.plan(ctx.pathParam("id"));
             byte[] bytes = originals.read(plan);
             ctx.contentType(OriginalMediaType.of(plan.originalPath(), bytes)).result(bytes);
         });
-        r.get("/health", ctx -> ctx.json(archive.health()));
+        get(r, "/health", ctx -> ctx.json(archive.health()));
         r.post("/api/admin/reindex", ctx -> {
             admin.require(ctx);
             long started = System.nanoTime();
@@ -180,6 +182,16 @@ public final class WebApp implements AutoCloseable {
             ctx.json(new ReindexResult("ok", state.documents(), state.measures(), state.invalidFiles(),
                     state.keptFiles(), state.builtAt(), (System.nanoTime() - started) / 1_000_000));
         });
+    }
+
+    /**
+     * A GET route that answers HEAD too, from the same handler (Jetty sends no body for HEAD).
+     * Left to itself Javalin answers HEAD for any GET route with an empty 200 text/plain without
+     * running it, so a HEAD for a measure that does not exist, or with a bad year, said 200.
+     */
+    private static void get(RoutesConfig r, String path, Handler handler) {
+        r.get(path, handler);
+        r.head(path, handler);
     }
 
     /** Whether a % in the raw text is not followed by two hex digits. Looked at on every request. */

@@ -44,4 +44,26 @@ class ResponseFramingTest extends BundledApiTestBase {
         // The same hits; only the time the search took may differ between the two answers.
         assertEquals(JSON.readTree(plain.body()).get("hits"), JSON.readTree(unzipped).get("hits"));
     }
+
+    @Test
+    void headAnswersWhatGetWouldWithoutTheBody() throws Exception {
+        HttpResponse<byte[]> get = HTTP.send(HttpRequest.newBuilder(URI.create(base + LARGE)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create(base + LARGE))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, head.statusCode());
+        assertEquals(0, head.body().length);
+        assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"));
+        assertTrue(head.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        // What GET would refuse, HEAD refuses with the same status.
+        for (String refused : new String[] {"/api/search?q=x&year=abc", "/api/measures/no-such-measure",
+                "/api/departments?org=no-such-org"}) {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + refused))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> g = HTTP.send(HttpRequest.newBuilder(URI.create(base + refused)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertTrue(g.statusCode() >= 400, refused + " → " + g.statusCode());
+            assertEquals(g.statusCode(), r.statusCode(), refused);
+        }
+    }
 }
