@@ -45,6 +45,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler(new UsageErrors(err));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ClientError) {
                 err.println("エラー: " + e.getMessage());

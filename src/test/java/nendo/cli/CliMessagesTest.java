@@ -70,9 +70,30 @@ class CliMessagesTest {
         for (String port : new String[] {"99999", "-1", "65536"}) {
             CliResult r = CliResult.run("serve", "--port", port, "--corpus", temp.resolve("nope").toString());
             assertEquals(2, r.exit(), r.toString());
-            assertTrue(r.err().startsWith("--port は 0〜65535 の番号にしてください（0 は空いている番号）: " + port), r.toString());
+            assertTrue(r.err().startsWith("エラー: --port は 0〜65535 の番号にしてください（0 は空いている番号）: " + port), r.toString());
             assertNoJava(r);
         }
+    }
+
+    @Test
+    void optionsThatCannotBeReadAreSaidInJapaneseWithWhereTheHelpIs() {
+        String[][] cases = {
+                {"オプションの値が正しくありません (Invalid value for option '--size': 'abc' is not an int)", "nendo search --help",
+                        "search", "--size", "abc", "防災"},
+                {"知らないオプションです (Unknown option: '--frob')", "nendo search --help", "search", "--frob", "防災"},
+                {"必要な値が指定されていません (Missing required parameter for option '--port' (PORT))", "nendo serve --help",
+                        "serve", "--port"},
+                {"解釈できない引数があります (Unmatched arguments from index 0: 'serach', '防災')", "nendo --help", "serach", "防災"},
+        };
+        for (String[] c : cases) {
+            CliResult r = CliResult.run(java.util.Arrays.copyOfRange(c, 2, c.length));
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.err().startsWith("エラー: " + c[0] + "\n"), r.toString());
+            assertTrue(r.err().strip().endsWith("使い方: " + c[1]), r.toString());
+            assertTrue(!r.err().contains("Usage:") && !r.err().contains("Did you mean"), r.toString());
+        }
+        String mistyped = CliResult.run("serach", "防災").err();
+        assertTrue(mistyped.lines().anyMatch(l -> l.startsWith("もしかして: ") && l.contains("search")), mistyped);
     }
 
     @Test
