@@ -93,6 +93,13 @@ final class SearchParams {
         return EraYears.parameter(name, value);
     }
 
+    /** A document or measure id from the path, refused when longer than any value is allowed to be. */
+    static String pathId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.length() > MAX_VALUE_LENGTH) throw ClientError.badRequest("id が長すぎます（" + MAX_VALUE_LENGTH + "文字以内）");
+        return id;
+    }
+
     static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String value = single(ctx, name);
         if (value == null || value.isEmpty()) return fallback;

@@ -10,7 +10,6 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import nendo.index.IndexState;
@@ -100,11 +99,9 @@ public final class WebApp implements AutoCloseable {
                 ctx.statusCode(), Math.round(ms)));
         config.routes.before(ctx -> {
             SecurityHeaders.apply(ctx);
-            // Javalin decodes path parameters before a handler runs and fails on escapes such as
-            // %u0041 that Jetty lets through, and drops a query parameter it cannot decode (a year
-            // filter would silently vanish): refuse them here, as the client's mistake.
-            if (malformedEscape(ctx.req().getRequestURI()) || malformedEscape(ctx.req().getQueryString())) {
-                throw ClientError.badRequest("URL に不正な % エスケープがあります（malformed percent-encoding）");
+            // Escapes Javalin would fail on, drop or decode to U+FFFD: refused (see PercentEscapes).
+            if (PercentEscapes.malformed(ctx.req().getRequestURI()) || PercentEscapes.malformed(ctx.req().getQueryString())) {
+                throw ClientError.badRequest("URL に不正な % エスケープ（または UTF-8 でない文字）があります（malformed percent-encoding）");
             }
             if (!inFlight.tryEnter()) {
                 ctx.header("Connection", "close");
@@ -161,15 +158,15 @@ public final class WebApp implements AutoCloseable {
                     archive.terms(request), ExportTables::terms);
         });
         get(r, "/api/measures/{id}/related", ctx -> {
-            String id = ctx.pathParam("id");
+            String id = SearchParams.pathId(ctx);
             int limit = SearchParams.intParam(ctx, "limit", RelatedMeasures.DEFAULT_LIMIT, 1, RelatedMeasures.MAX_LIMIT);
             Downloads.respond(ctx, Downloads.name("related", id), archive.related(id, limit), ExportTables::related);
         });
-        get(r, "/api/measures/{id}", ctx -> ctx.json(archive.measure(ctx.pathParam("id"))));
+        get(r, "/api/measures/{id}", ctx -> ctx.json(archive.measure(SearchParams.pathId(ctx))));
         get(r, "/api/documents", ctx -> ctx.json(archive.documents()));
-        get(r, "/api/documents/{id}", ctx -> ctx.json(archive.document(ctx.pathParam("id"))));
+        get(r, "/api/documents/{id}", ctx -> ctx.json(archive.document(SearchParams.pathId(ctx))));
         get(r, "/api/documents/{id}/original", ctx -> {
-            var plan = archive.plan(ctx.pathParam("id"));
+            var plan = archive.plan(SearchParams.pathId(ctx));
             byte[] bytes = originals.read(plan);
             ctx.contentType(OriginalMediaType.of(plan.originalPath(), bytes)).result(bytes);
         });
@@ -192,18 +189,6 @@ public final class WebApp implements AutoCloseable {
     private static void get(RoutesConfig r, String path, Handler handler) {
         r.get(path, handler);
         r.head(path, handler);
-    }
-
-    /** Whether a % in the raw text is not followed by two hex digits. Looked at on every request. */
-    static boolean malformedEscape(String raw) {
-        if (raw == null) return false;
-        for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
-            if (i + 2 >= raw.length() || !HexFormat.isHexDigit(raw.charAt(i + 1))
-                    || !HexFormat.isHexDigit(raw.charAt(i + 2))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String abbreviate(String url) {

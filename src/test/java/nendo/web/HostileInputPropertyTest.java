@@ -269,7 +269,9 @@ class HostileInputPropertyTest {
     void aMalformedEscapeInTheQueryIsRefusedNotDropped() {
         Failures failures = new Failures();
         for (String target : List.of("/api/search?q=%E9%98%B2%E7%81%BD&year=20%ZZ19", "/api/search?q=%E9%98%B2%ZZ",
-                "/api/search?q=%E9%98%B2%E7%81%BD&dept=%", "/api/compare?org=%E6%9E%B6%E7%A9%BA%E5%B8%82&q=%G1")) {
+                "/api/search?q=%E9%98%B2%E7%81%BD&dept=%", "/api/compare?org=%E6%9E%B6%E7%A9%BA%E5%B8%82&q=%G1",
+                // Escaped bytes that are not UTF-8: an overlong /, a lone continuation byte, a cut-off 防.
+                "/api/search?q=%C0%AF", "/api/search?q=%E9%98%B2%E7%81%BD&dept=%80", "/api/search?q=%E9%98")) {
             failures.check(() -> {
                 RawHttp.Response r = answer(endpointOf(target), "GET", target, null);
                 assertEquals(400, r.status(), () -> target + " → " + r.text());
@@ -292,6 +294,20 @@ class HostileInputPropertyTest {
                 "kakuu-2019%u002e", "%u002e%u002e", "kakuu-2019%", "kakuu-2019%G1", "x".repeat(100_000)));
         for (String id : ids) {
             for (String route : ID_ROUTES) failures.check(() -> answer(route, "GET", route.replace("{id}", id), null));
+        }
+        failures.assertNone();
+    }
+
+    /** An id longer than any value may be is refused, not looked up and repeated back in a 404. */
+    @Example
+    void aLongIdIsRefusedWithoutBeingRepeated() {
+        Failures failures = new Failures();
+        for (String route : ID_ROUTES) {
+            failures.check(() -> {
+                RawHttp.Response r = answer(route, "GET", route.replace("{id}", "x".repeat(5000)), null);
+                assertEquals(400, r.status(), () -> route + " → " + r.text());
+                assertTrue(r.text().length() < 500, r::text);
+            });
         }
         failures.assertNone();
     }
