@@ -150,10 +150,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
             SegmentCounts department = segment(context, SearchFilters.Dimension.DEPARTMENT, PlanFields.DEPARTMENT_CANONICAL);
             SegmentCounts org = segment(context, SearchFilters.Dimension.ORG, PlanFields.ORG);
             HitPage.Leaf page = top == null ? null : top.leaf(context, org.values());
-            // A department is asked for by the name used that year or by its canonical name.
+            // A department is asked for by its canonical name, or by the name used that year where no
+            // department in scope is called so now (SearchFilters.formerNamesOnly).
             boolean[] canonicalAccepted = accepted(department.values(), filters.departmentNames());
-            SortedDocValues printed = canonicalAccepted == null ? null : single(context, PlanFields.DEPARTMENT);
-            boolean[] printedAccepted = accepted(printed, filters.departmentNames());
+            SortedDocValues printed = canonicalAccepted == null || filters.printedNames().isEmpty() ? null
+                    : single(context, PlanFields.DEPARTMENT);
+            boolean[] printedAccepted = accepted(printed, filters.printedNames());
             boolean[] orgAccepted = accepted(org.values(), filters.orgNames());
             return new LeafCollector() {
                 @Override
@@ -169,7 +171,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
                     boolean yearOk = filters.yearAccepted(y);
                     boolean orgOk = orgAccepted == null || (o >= 0 && orgAccepted[o]);
                     boolean departmentOk = canonicalAccepted == null || (d >= 0 && canonicalAccepted[d])
-                            || (printed.advanceExact(doc) && printedAccepted[printed.ordValue()]);
+                            || (printedAccepted != null && printed.advanceExact(doc) && printedAccepted[printed.ordValue()]);
                     if (departmentOk && orgOk && y >= FiscalYear.MIN && y <= FiscalYear.MAX) years[y - FiscalYear.MIN]++;
                     if (yearOk && orgOk && d >= 0) department.counts()[d]++;
                     if (yearOk && departmentOk && o >= 0) org.counts()[o]++;

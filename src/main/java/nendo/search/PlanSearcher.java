@@ -50,7 +50,8 @@ final class PlanSearcher {
         long started = System.nanoTime();
         UnderstoodQuery understood = parser.parse(request.q());
         Query text = understood.text();
-        SearchFilters filters = new SearchFilters(request, understood.years());
+        SearchFilters filters = new SearchFilters(request, understood.years(),
+                SearchFilters.formerNamesOnly(searcher, request));
 
         int from = (request.page() - 1) * request.size();
         int kept = from + request.size();

@@ -1,5 +1,6 @@
 package nendo.search;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
@@ -29,6 +31,8 @@ final class SearchFilters {
     /** Whether the kinds asked for include every kind of entry that holds text (measure and mission). */
     private final boolean allTextKinds;
     private final List<String> departmentNames;
+    /** Of {@link #departmentNames}, those matched by the name printed that year too. */
+    private final List<String> printedNames;
     private final List<String> orgNames;
     /**
      * The year filter as a table over {@link FiscalYear#MIN}..{@link FiscalYear#MAX}, the same
@@ -43,6 +47,14 @@ final class SearchFilters {
      *     year, so R3 R4 コロナ, or R3 コロナ with 2020 ticked, means either year)
      */
     SearchFilters(SearchRequest r, List<Integer> queryYears) {
+        this(r, queryYears, r.departments());
+    }
+
+    /**
+     * @param printedNames the department names also matched by the name an entry's department was
+     *     printed under that year, not only by its current name; a subset of the request's
+     */
+    SearchFilters(SearchRequest r, List<Integer> queryYears, List<String> printedNames) {
         List<Query> years = new ArrayList<>();
         Set<Integer> named = new LinkedHashSet<>(queryYears);
         named.addAll(r.years());
@@ -60,8 +72,9 @@ final class SearchFilters {
         int to = r.yearTo() == null ? Integer.MAX_VALUE : r.yearTo();
         this.yearsAccepted = this.year == null ? null : table(accepts.and(y -> y >= from && y <= to));
         this.departmentNames = List.copyOf(r.departments());
+        this.printedNames = List.copyOf(printedNames);
         this.orgNames = List.copyOf(r.orgs());
-        this.department = r.departments().isEmpty() ? null : departments(r.departments());
+        this.department = r.departments().isEmpty() ? null : departments(r.departments(), printedNames);
         this.org = r.orgs().isEmpty() ? null : KeywordField.newSetQuery(PlanFields.ORG, bytes(r.orgs()));
         // Document entries carry no text and are never hits.
         this.kind = KeywordField.newSetQuery(PlanFields.KIND,
@@ -72,9 +85,35 @@ final class SearchFilters {
 
     /** Entries of these departments, each by the name used that year or by its canonical name (across renames). */
     static Query departments(List<String> names) {
-        return or(List.of(
-                KeywordField.newSetQuery(PlanFields.DEPARTMENT, bytes(names)),
-                KeywordField.newSetQuery(PlanFields.DEPARTMENT_CANONICAL, bytes(names))));
+        return departments(names, names);
+    }
+
+    /** Entries of departments now called one of {@code names}, or printed that year as one of {@code printed}. */
+    private static Query departments(List<String> names, List<String> printed) {
+        Query current = KeywordField.newSetQuery(PlanFields.DEPARTMENT_CANONICAL, bytes(names));
+        if (printed.isEmpty()) return new org.apache.lucene.search.ConstantScoreQuery(current);
+        return or(List.of(KeywordField.newSetQuery(PlanFields.DEPARTMENT, bytes(printed)), current));
+    }
+
+    /**
+     * The request's department names that no department in its organizations (all, without an
+     * organization filter) is called now: only those also match by the name printed that year.
+     * A name that is one organization's current name and another's former one (企画部: 三鷹市's
+     * department, 架空市's before it became 政策企画部) then means the current department, as the
+     * department facet, which counts current names, says: 企画部 there counts 三鷹市's entries, and
+     * choosing it must find those. In 架空市 alone, 企画部 is a former name and finds the years printed so.
+     */
+    static List<String> formerNamesOnly(IndexSearcher searcher, SearchRequest r) throws IOException {
+        List<String> former = new ArrayList<>();
+        Query orgs = r.orgs().isEmpty() ? null : KeywordField.newSetQuery(PlanFields.ORG, bytes(r.orgs()));
+        for (String name : r.departments()) {
+            Query current = KeywordField.newExactQuery(PlanFields.DEPARTMENT_CANONICAL, name);
+            if (orgs != null) {
+                current = new BooleanQuery.Builder().add(current, Occur.FILTER).add(orgs, Occur.FILTER).build();
+            }
+            if (searcher.count(current) == 0) former.add(name);
+        }
+        return former;
     }
 
     /** Whether an entry of this year passes the year filter (true without one). */
@@ -92,6 +131,11 @@ final class SearchFilters {
     /** Departments asked for, each by the name used that year or by its canonical name; empty: all. */
     List<String> departmentNames() {
         return departmentNames;
+    }
+
+    /** Of the departments asked for, those also matched by the name printed that year. */
+    List<String> printedNames() {
+        return printedNames;
     }
 
     /** Organizations asked for; empty: all. */

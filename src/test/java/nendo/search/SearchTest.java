@@ -81,11 +81,14 @@ class SearchTest {
 
     /**
      * The total and each facet against a plain filter over every hit of the unfiltered search: a
-     * facet counts with every filter but its own, and a department is asked for by the name printed
-     * that year (架空市's 企画部, since renamed) or by its canonical name.
+     * facet counts with every filter but its own, and a department is asked for by its canonical name,
+     * or by the name printed that year where no department in scope is called so now (架空市's 企画部,
+     * since renamed, when only 架空市 is asked for; with 三鷹市 in scope 企画部 is 三鷹市's department).
      */
     @Test
     void eachFacetCountsWithEveryFilterButItsOwn() throws IOException {
+        List<SearchResponse.Hit> everyEntry = archive.nendo().archive().searchAll(new SearchRequest("", List.of(), null,
+                null, List.of(), List.of(), List.of(), 1, 10, SearchRequest.SortOrder.RELEVANCE)).hits();
         for (String q : List.of("", "計画", "防災")) {
             List<SearchResponse.Hit> every = archive.nendo().archive().searchAll(new SearchRequest(q, List.of(), null, null,
                     List.of(), List.of(), List.of(), 1, 10, SearchRequest.SortOrder.RELEVANCE)).hits();
@@ -97,8 +100,13 @@ class SearchTest {
                         SearchResponse r = archive.nendo().archive().search(new SearchRequest(q, List.of(), from, to,
                                 depts, orgs, List.of(), 1, 10, SearchRequest.SortOrder.RELEVANCE));
                         java.util.function.Predicate<SearchResponse.Hit> year = h -> from == null || (h.year() >= from && h.year() <= to);
+                        // A name no department in the organizations asked for is called now (架空市's 企画部)
+                        // is matched by the name printed that year too.
+                        java.util.function.Predicate<String> formerOnly = name -> everyEntry.stream().noneMatch(h ->
+                                name.equals(h.departmentCanonical()) && (orgs.isEmpty() || orgs.contains(h.org())));
                         java.util.function.Predicate<SearchResponse.Hit> dept = h -> depts.isEmpty()
-                                || depts.contains(h.department()) || depts.contains(h.departmentCanonical());
+                                || depts.contains(h.departmentCanonical())
+                                || (depts.contains(h.department()) && formerOnly.test(h.department()));
                         java.util.function.Predicate<SearchResponse.Hit> org = h -> orgs.isEmpty() || orgs.contains(h.org());
                         assertEquals(every.stream().filter(year.and(dept).and(org)).count(), r.total(), label);
                         assertEquals(counted(every.stream().filter(dept.and(org)), h -> Integer.toString(h.year())),
