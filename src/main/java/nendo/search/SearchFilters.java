@@ -8,13 +8,19 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import nendo.index.PlanFields;
 import nendo.model.FiscalYear;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -111,9 +117,28 @@ final class SearchFilters {
             if (orgs != null) {
                 current = new BooleanQuery.Builder().add(current, Occur.FILTER).add(orgs, Occur.FILTER).build();
             }
-            if (searcher.count(current) == 0) former.add(name);
+            if (!exists(searcher, current)) former.add(name);
         }
         return former;
+    }
+
+    /**
+     * Whether any live entry matches: stops at the first. A count would read every posting of a
+     * large department once the index holds deleted entries (after an update in place), on every
+     * search filtered by department.
+     */
+    private static boolean exists(IndexSearcher searcher, Query query) throws IOException {
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) continue;
+            Bits live = leaf.reader().getLiveDocs();
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live == null || live.get(doc)) return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an entry of this year passes the year filter (true without one). */
