@@ -140,7 +140,10 @@
   function seriesValues(years, row) {
     const cells = Array.isArray(row.cells) ? row.cells : [];
     return years.map((y, i) => {
-      const matches = Number((cells[i] || {}).matches) || 0;
+      const cell = cells[i] || {};
+      // A year without the department (the table's 「この年度にはなし」) is a gap, not a zero.
+      if (cell.printedName == null) return null;
+      const matches = Number(cell.matches) || 0;
       if (mode === 'count') return matches;
       const measures = Number(y.measures) || 0;
       return measures ? Math.round((matches / measures) * 1000) / 10 : 0;
