@@ -401,7 +401,7 @@
     document.title = `${query ? `「${query}」` : '一覧'} - ${SITE_TITLE}`;
     renderNotices(Array.isArray(data.notices) ? data.notices : []);
     renderSearchDownloads(st, total);
-    const fromQuery = yearsFromQuery(st, data);
+    const fromQuery = filtersFromQuery(st, data);
     renderActiveFilters(st, fromQuery);
 
     // hits
@@ -516,23 +516,29 @@
   }
 
   /**
-   * Years the server took out of the query text (R3 コロナ): they filter like ticked years, so the
-   * page shows them ticked. rest is the query without them; with those years as year= parameters
-   * it is the same search, which is how one of them is taken off (see withoutQueryYear).
+   * Years, organizations and departments the server took out of the query text (R3 コロナ, 三鷹市
+   * 防災): they filter like ticked values, so the page shows them ticked. rest is the query without
+   * them; with them as year=, org= and dept= parameters it is the same search, which is how one of
+   * them is taken off (see withoutValue).
    */
-  function yearsFromQuery(st, data) {
-    const years = (Array.isArray(data.queryYears) ? data.queryYears : []).map(String)
-      .filter((y) => /^\d{4}$/.test(y) && !st.year.includes(y));
+  function filtersFromQuery(st, data) {
+    const list = (v) => (Array.isArray(v) ? v : []).map(String);
+    const years = list(data.queryYears).filter((y) => /^\d{4}$/.test(y) && !st.year.includes(y));
+    const org = list(data.queryOrgs).filter((o) => o && !st.org.includes(o));
+    const dept = list(data.queryDepartments).filter((d) => d && !st.dept.includes(d));
     const rest = typeof data.queryWithoutYears === 'string' ? data.queryWithoutYears : st.q;
-    return { q: st.q, years, rest };
+    return { q: st.q, year: years, org, dept, rest, any: years.length + org.length + dept.length > 0 };
   }
 
-  /** The search without this year, whether ticked or named in the query. */
-  function withoutYear(st, fromQuery, year) {
-    if (!fromQuery || fromQuery.q !== st.q || !fromQuery.years.includes(year)) {
-      return { ...st, year: st.year.filter((x) => x !== year) };
+  /** The search without this value of a facet (year, org or dept), whether ticked or named in the query. */
+  function withoutValue(st, fromQuery, param, value) {
+    if (!fromQuery || fromQuery.q !== st.q || !fromQuery[param].includes(value)) {
+      return { ...st, [param]: st[param].filter((x) => x !== value) };
     }
-    return { ...st, q: fromQuery.rest, year: [...st.year, ...fromQuery.years].filter((x) => x !== year) };
+    const next = { ...st, q: fromQuery.rest };
+    for (const p of ['year', 'org', 'dept']) next[p] = [...st[p], ...fromQuery[p]];
+    next[param] = next[param].filter((x) => x !== value);
+    return next;
   }
 
   function renderActiveFilters(st, fromQuery = null) {
@@ -548,9 +554,10 @@
         chips.push(chip(f.label, text, { ...st, [f.param]: st[f.param].filter((x) => x !== v) }));
       }
     }
-    const queryYears = fromQuery ? fromQuery.years : [];
-    for (const v of queryYears) {
-      chips.push(chip('年度（検索語から）', yearLabel(v), withoutYear(st, fromQuery, v)));
+    for (const f of FACETS) {
+      for (const v of fromQuery ? fromQuery[f.param] : []) {
+        chips.push(chip(`${f.label}（検索語から）`, f.param === 'year' ? yearLabel(v) : v, withoutValue(st, fromQuery, f.param, v)));
+      }
     }
     if (st.yearFrom) chips.push(chip('年度（から）', st.yearFrom, { ...st, yearFrom: '' }));
     if (st.yearTo) chips.push(chip('年度（まで）', st.yearTo, { ...st, yearTo: '' }));
@@ -562,7 +569,7 @@
       els.activeFilters.replaceChildren();
       return;
     }
-    const clearAll = { ...emptySearch(), q: queryYears.length ? fromQuery.rest : st.q, sort: st.sort };
+    const clearAll = { ...emptySearch(), q: fromQuery && fromQuery.any ? fromQuery.rest : st.q, sort: st.sort };
     els.activeFilters.replaceChildren(
       h('span', { class: 'active-filters-label' }, '絞り込み中：'),
       h('ul', { class: 'chip-list' }, chips),
@@ -580,8 +587,8 @@
       const fs = document.getElementById(f.container);
       const legend = fs.querySelector('legend');
       const selected = new Set(st[f.param]);
-      // Years named in the query filter as ticked years do.
-      if (f.param === 'year' && fromQuery) fromQuery.years.forEach((y) => selected.add(y));
+      // Years and names taken from the query filter as ticked values do.
+      if (fromQuery) fromQuery[f.param].forEach((v) => selected.add(v));
       const raw = Array.isArray(facets[f.key]) ? facets[f.key] : [];
       let values = raw
         .filter((v) => v && hasValue(v.value))
@@ -880,8 +887,7 @@
     const st = cur.view === 'search' ? cur : emptySearch();
     let next;
     if (input.checked) next = { ...st, [param]: [...st[param].filter((v) => v !== input.value), input.value] };
-    else if (param === 'year') next = withoutYear(st, lastFacets && lastFacets.fromQuery, input.value);
-    else next = { ...st, [param]: st[param].filter((v) => v !== input.value) };
+    else next = withoutValue(st, lastFacets && lastFacets.fromQuery, param, input.value);
     next.page = 1;
     if (!next.q && !hasFilters(next)) {
       go('', { focus: 'heading' });

@@ -151,7 +151,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
             SegmentCounts org = segment(context, SearchFilters.Dimension.ORG, PlanFields.ORG);
             HitPage.Leaf page = top == null ? null : top.leaf(context, org.values());
             // A department is asked for by its canonical name, or by the name used that year where no
-            // department in scope is called so now (SearchFilters.formerNamesOnly).
+            // department in scope is called so now (QueryNames.formerNamesOnly).
             boolean[] canonicalAccepted = accepted(department.values(), filters.departmentNames());
             SortedDocValues printed = canonicalAccepted == null || filters.printedNames().isEmpty() ? null
                     : single(context, PlanFields.DEPARTMENT);

@@ -28,6 +28,7 @@ final class PlanSearcher {
     private final UnderstoodQuery.Parser parser;
     private final Snippets snippets;
     private final OrdinalNames ordinalNames;
+    private final QueryNames queryNames = new QueryNames();
 
     /** @param characters the bigram chain before pairing, for marking hits ({@link CharacterRuns}) */
     PlanSearcher(UnderstoodQuery.Parser parser, Analyzer indexAnalyzer, Analyzer characters, OrdinalNames ordinalNames) {
@@ -48,10 +49,14 @@ final class PlanSearcher {
     SearchResponse search(IndexSearcher searcher, SearchRequest request, Map<String, PlanDocument> documents)
             throws IOException {
         long started = System.nanoTime();
-        UnderstoodQuery understood = parser.parse(request.q());
+        QueryNames.Extracted names = queryNames.extract(searcher, request.q());
+        UnderstoodQuery understood = parser.parse(names.rest());
         Query text = understood.text();
-        SearchFilters filters = new SearchFilters(request, understood.years(),
-                SearchFilters.formerNamesOnly(searcher, request));
+        // Names typed among the words filter like the org= and dept= the request gives: an entry
+        // has one organization and one department, so either of those named may hold.
+        SearchRequest filtered = names.any() ? request.withAlso(names.orgs(), names.departments()) : request;
+        SearchFilters filters = new SearchFilters(filtered, understood.years(),
+                queryNames.formerNamesOnly(searcher, filtered));
 
         int from = (request.page() - 1) * request.size();
         int kept = from + request.size();
@@ -79,8 +84,16 @@ final class PlanSearcher {
                 facetValues.get(SearchFilters.Dimension.DEPARTMENT), facetValues.get(SearchFilters.Dimension.ORG),
                 main.valueCounts().get(SearchFilters.Dimension.DEPARTMENT), main.valueCounts().get(SearchFilters.Dimension.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
+        List<String> notices = names.any() ? concat(names.notices(), understood.notices()) : understood.notices();
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
-                understood.queryYears(), understood.withoutYears(), understood.expansions(), understood.notices(), List.of());
+                understood.queryYears(), names.orgs(), names.departments(), understood.withoutYears(),
+                understood.expansions(), notices, List.of());
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     /**

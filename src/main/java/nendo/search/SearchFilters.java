@@ -102,32 +102,11 @@ final class SearchFilters {
     }
 
     /**
-     * The request's department names that no department in its organizations (all, without an
-     * organization filter) is called now: only those also match by the name printed that year.
-     * A name that is one organization's current name and another's former one (企画部: 三鷹市's
-     * department, 架空市's before it became 政策企画部) then means the current department, as the
-     * department facet, which counts current names, says: 企画部 there counts 三鷹市's entries, and
-     * choosing it must find those. In 架空市 alone, 企画部 is a former name and finds the years printed so.
-     */
-    static List<String> formerNamesOnly(IndexSearcher searcher, SearchRequest r) throws IOException {
-        List<String> former = new ArrayList<>();
-        Query orgs = r.orgs().isEmpty() ? null : KeywordField.newSetQuery(PlanFields.ORG, bytes(r.orgs()));
-        for (String name : r.departments()) {
-            Query current = KeywordField.newExactQuery(PlanFields.DEPARTMENT_CANONICAL, name);
-            if (orgs != null) {
-                current = new BooleanQuery.Builder().add(current, Occur.FILTER).add(orgs, Occur.FILTER).build();
-            }
-            if (!exists(searcher, current)) former.add(name);
-        }
-        return former;
-    }
-
-    /**
      * Whether any live entry matches: stops at the first. A count would read every posting of a
      * large department once the index holds deleted entries (after an update in place), on every
      * search filtered by department.
      */
-    private static boolean exists(IndexSearcher searcher, Query query) throws IOException {
+    static boolean exists(IndexSearcher searcher, Query query) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);

@@ -49,4 +49,16 @@ public record SearchRequest(String q, List<Integer> years, Integer yearFrom, Int
             return null;
         }
     }
+
+    /** The same request, also accepting these organizations and departments (each once). */
+    public SearchRequest withAlso(List<String> moreOrgs, List<String> moreDepartments) {
+        return new SearchRequest(q, years, yearFrom, yearTo, union(departments, moreDepartments), union(orgs, moreOrgs),
+                kinds, page, size, sort);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 }

@@ -5,20 +5,23 @@ import java.util.List;
 /**
  * One page of hits, with facet counts and how the query was read: {@code queryYears} are fiscal
  * years taken from the query text as filters (any of them, and of the year= parameter, may hold),
- * {@code queryWithoutYears} the query as read without them (the query itself when it names no
- * year: searched with those years as year= it is the same search), {@code expansions} the synonyms searched too, and
+ * {@code queryOrgs} and {@code queryDepartments} organization and department names taken from it
+ * the same way (with org= and dept=), {@code queryWithoutYears} the query as read without any of
+ * them (the query itself when it names none: searched with them as year=, org= and dept= it is the
+ * same search), {@code expansions} the synonyms searched too, and
  * {@code notices} explain repairs and interpretations in Japanese; {@code alternatives} are nearby
  * words from the archive's vocabulary, offered when the words found nothing, with or without the
  * filters.
  */
 public record SearchResponse(String query, long total, int page, int size, long tookMs, List<Hit> hits,
-                             Facets facets, List<Integer> queryYears, String queryWithoutYears, List<Expansion> expansions,
+                             Facets facets, List<Integer> queryYears, List<String> queryOrgs,
+                             List<String> queryDepartments, String queryWithoutYears, List<Expansion> expansions,
                              List<String> notices, List<String> alternatives) {
 
     /** The same response offering other words to try (used when nothing was found). */
     public SearchResponse withAlternatives(List<String> words) {
-        return new SearchResponse(query, total, page, size, tookMs, hits, facets, queryYears, queryWithoutYears, expansions, notices,
-                List.copyOf(words));
+        return new SearchResponse(query, total, page, size, tookMs, hits, facets, queryYears, queryOrgs, queryDepartments,
+                queryWithoutYears, expansions, notices, List.copyOf(words));
     }
 
     /** A query word that was also searched as its synonyms (synonyms.txt). */

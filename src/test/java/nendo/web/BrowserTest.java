@@ -171,4 +171,20 @@ class BrowserTest {
         assertEquals("コロナ", driver.findElement(By.id("q")).getAttribute("value"));
         assertTrue(driver.getCurrentUrl().contains("year=2020"), driver.getCurrentUrl());
     }
+
+    /** 三鷹市 防災: the organization typed among the words filters like a ticked one and is shown so. */
+    @Test
+    void aNameInTheQueryShowsTickedAndItsChipTakesItOff() {
+        driver.get(base + "/?q=" + URLEncoder.encode("三鷹市 防災", StandardCharsets.UTF_8));
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 3);
+        WebElement mitaka = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#facet-org input[value='三鷹市']")));
+        assertTrue(mitaka.isSelected(), "the query's organization is ticked");
+        WebElement chip = driver.findElements(By.cssSelector("#active-filters a.chip")).stream()
+                .filter(c -> c.getText().startsWith("団体（検索語から）：三鷹市")).findFirst().orElseThrow();
+        chip.click();
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 16);
+        assertEquals("防災", driver.findElement(By.id("q")).getAttribute("value"));
+        assertTrue(!driver.getCurrentUrl().contains("org="), driver.getCurrentUrl());
+    }
 }
