@@ -17,6 +17,7 @@ import nendo.model.FiscalYear;
  */
 public final class EraYears {
     private static final Pattern WESTERN = Pattern.compile("(\\d{4})年度?");
+    private static final Pattern BARE = Pattern.compile("(?:[Ff][Yy])?(\\d{4})");
     private static final Pattern ERA = Pattern.compile("(令和|平成|昭和)(元|\\d{1,2})年度?");
     private static final Pattern LETTER = Pattern.compile("([RHS])(\\d{1,2})(?:年度?)?");
     /** An era typed in kana before conversion (れいわがんねんど, へいせいさんじゅういちねん), kana folded to hiragana. */
@@ -69,11 +70,15 @@ public final class EraYears {
         return b.toString();
     }
 
-    /** Like {@link #parse} but also accepts a bare 西暦 year (2019), as the year= parameter does. */
+    /**
+     * Like {@link #parse} but also accepts a bare 西暦 year (2019) and FY2019, as the year= parameter
+     * does and as people type a year among search words (防災 2019).
+     */
     public static OptionalInt parseParameter(String value) {
         if (value == null) return OptionalInt.empty();
         String t = Normalizer.normalize(value.strip(), Normalizer.Form.NFKC);
-        if (t.matches("\\d{4}")) return valid(Integer.parseInt(t));
+        Matcher m = BARE.matcher(t);
+        if (m.matches()) return valid(Integer.parseInt(m.group(1)));
         return parse(t);
     }
 

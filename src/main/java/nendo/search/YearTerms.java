@@ -58,7 +58,9 @@ final class YearTerms {
         List<List<Integer>> found = new ArrayList<>();
         for (QuerySyntax.Term term : group) {
             if (term.phrase()) return false;
-            OptionalInt y = EraYears.parse(term.text());
+            // A word of its own may also be a bare year (防災 2019, FY2021): people type it so, and
+            // as text it finds only entries that happen to print the number.
+            OptionalInt y = EraYears.parseParameter(term.text());
             if (y.isPresent()) {
                 found.add(List.of(y.getAsInt()));
                 continue;

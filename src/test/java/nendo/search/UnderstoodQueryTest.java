@@ -54,4 +54,18 @@ class UnderstoodQueryTest {
         // Digits, # and * are emoji components too (keycaps), but stay what they are.
         assertEquals(java.util.List.of(), parser.parse("1,000人 #防災").notices());
     }
+
+    /** A bare year or FY2021 as a word of its own is a year too, as people type it; a number out of range or quoted is not. */
+    @Test
+    void aBareYearAmongTheWordsIsAYear() {
+        for (String q : new String[] {"防災 2019", "2019 防災", "防災 ２０１９", "防災 FY2019", "防災 fy2019"}) {
+            UnderstoodQuery understood = parser.parse(q);
+            assertEquals(java.util.List.of(2019), understood.queryYears(), q);
+            assertEquals(parser.parse("防災").text(), understood.text(), q);
+            assertEquals("防災", understood.withoutYears(), q);
+        }
+        assertEquals(java.util.List.of(), parser.parse("防災 5000").queryYears());
+        assertEquals(java.util.List.of(), parser.parse("防災 \"2019\"").queryYears());
+        assertEquals(java.util.List.of(), parser.parse("防災 20190").queryYears());
+    }
 }
