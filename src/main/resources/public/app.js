@@ -410,7 +410,7 @@
       els.results.replaceChildren(h('ol', { class: 'hit-list', start: String(first) }, hits.map(renderHit)));
     } else {
       els.results.replaceChildren(renderNoHits(st, total, page, Array.isArray(data.alternatives) ? data.alternatives : [],
-        facetsFound(data.facets || {})));
+        facetsFound(data.facets || {}), fromQuery));
     }
 
     renderFacets(st, data.facets || {}, fromQuery);
@@ -489,20 +489,23 @@
     return FACETS.some((f) => Array.isArray(facets[f.key]) && facets[f.key].length > 0);
   }
 
-  function renderNoHits(st, total, page, alternatives = [], outsideFilters = false) {
+  function renderNoHits(st, total, page, alternatives = [], outsideFilters = false, fromQuery = null) {
     if (total > 0 && page > 1) {
       return h('div', { class: 'no-hits' },
         h('p', null, 'このページには結果がありません。'),
         h('p', null, navLink(urlFor(searchQuery({ ...st, page: 1 })), '最初のページへ', { 'data-focus': 'summary' })));
     }
     const tips = [h('li', null, '別の言葉や、より短いキーワードでお試しください（例：「防災訓練」→「防災」）。')];
-    if (hasFilters(st)) {
+    // Years and names taken from the query (令和7年度 防災) filter as ticked ones do.
+    const fromWords = Boolean(fromQuery && fromQuery.q === st.q && fromQuery.any);
+    const filtered = hasFilters(st) || fromWords;
+    if (filtered) {
       tips.push(h('li', null,
-        navLink(urlFor(searchQuery({ ...emptySearch(), q: st.q, sort: st.sort })), '絞り込み条件を解除して検索',
-          { 'data-focus': 'summary' })));
+        navLink(urlFor(searchQuery({ ...emptySearch(), q: fromWords ? fromQuery.rest : st.q, sort: st.sort })),
+          '絞り込み条件を解除して検索', { 'data-focus': 'summary' })));
     }
     const nodes = [h('p', null, '該当する項目は見つかりませんでした。')];
-    if (outsideFilters && hasFilters(st)) {
+    if (outsideFilters && filtered) {
       nodes.push(h('p', { class: 'outside-filters' },
         'この言葉は、いまの絞り込みの外にはあります（左の年度・部・団体の件数）。'));
     }

@@ -144,6 +144,15 @@ class BrowserTest {
         // The year facet, counted without the year filter, shows where the word is.
         wait.until(d -> d.findElements(By.cssSelector("#facet-year .facet-label")).stream()
                 .anyMatch(e -> e.getText().contains("2019")));
+
+        // The same when the year is written in the query: its clearing link drops it from the words.
+        driver.get(base + "/?q=" + URLEncoder.encode("令和7年度 防災", StandardCharsets.UTF_8));
+        WebElement again = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results .outside-filters")));
+        assertTrue(again.getText().contains("絞り込みの外"), again.getText());
+        driver.findElements(By.cssSelector("#results .no-hits a")).stream()
+                .filter(a -> a.getText().equals("絞り込み条件を解除して検索")).findFirst().orElseThrow().click();
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 16);
+        assertEquals("防災", driver.findElement(By.id("q")).getAttribute("value"));
     }
 
     /**
