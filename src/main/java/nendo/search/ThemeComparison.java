@@ -95,9 +95,15 @@ public final class ThemeComparison {
             }
             rows.add(new DepartmentRow(row.org(), row.name(), row.names(), rowMatches, cells));
         }
-        List<String> notices = understood.notices();
+        List<String> notices = new ArrayList<>(understood.notices());
+        List<Integer> outside = understood.years().stream().filter(y -> (request.yearFrom() != null && y < request.yearFrom())
+                || (request.yearTo() != null && y > request.yearTo())).toList();
+        if (!outside.isEmpty()) {
+            // R2 防災 with year_from=2022: the query's year is a column outside the range, so none is left.
+            notices.add("検索語の年度 " + String.join("・", outside.stream().map(y -> new FiscalYear(y).label()).toList())
+                    + " は指定の年度の範囲（year_from・year_to）の外です");
+        }
         if (layout.summed()) {
-            notices = new ArrayList<>(notices);
             notices.add(String.format("%,d 団体あるため、部は全団体の合計です。団体ごとの推移は団体を選んでください",
                     layout.organizations()));
         }

@@ -235,6 +235,19 @@ class CompareApiTest extends BundledApiTestBase {
         error(400, "/api/compare", "q", "コロナ", "year_to", "1800");
         error(400, "/api/compare", "q", "コロナ", "year_to", "令和");
         error(400, "/api/compare", "q", "x".repeat(5000));
+        // Search parameters a comparison does not take are refused, not ignored.
+        error(400, "/api/compare", "q", "コロナ", "year", "2020");
+        error(400, "/api/compare", "q", "コロナ", "kind", "mission");
+    }
+
+    /** A year of the query outside year_from–year_to leaves no column: the answer says why. */
+    @Test
+    void aQueryYearOutsideTheRangeIsSaid() throws Exception {
+        JsonNode r = get("/api/compare", "q", "R2 防災", "org", "架空市", "year_from", "2022");
+        assertEquals(0, r.get("years").size());
+        List<String> notices = new ArrayList<>();
+        r.get("notices").forEach(n -> notices.add(n.asText()));
+        assertTrue(notices.contains("検索語の年度 2020（令和2年度） は指定の年度の範囲（year_from・year_to）の外です"), notices.toString());
     }
 
     // ---- helpers ----
