@@ -78,11 +78,16 @@ public final class Synonyms {
 
     /** The other words of the word's group, or an empty list. */
     public List<String> alternatives(String word) {
-        List<String> group = groups.get(key(word));
+        String key = key(word);
+        List<String> group = groups.get(key);
+        if (group == null) {
+            key = katakana(key);
+            group = groups.get(key);
+        }
         if (group == null) return List.of();
         List<String> others = new ArrayList<>();
         for (String w : group) {
-            if (!key(w).equals(key(word))) others.add(w);
+            if (!key(w).equals(key)) others.add(w);
         }
         return others;
     }
@@ -90,6 +95,19 @@ public final class Synonyms {
     /** Words that search the same are one word: width, case and a middle dot between kanji or kana aside. */
     private static String key(String word) {
         return MiddleDots.withoutJoins(Normalizer.normalize(word, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The word in katakana, for a word the list holds only in katakana (スマホ): typed in hiragana
+     * (すまほ) it means the same. The list itself may hold both (ごみ, ゴミ), so this is only a fallback.
+     */
+    private static String katakana(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            out.append(c >= 'ぁ' && c <= 'ゖ' ? (char) (c + ('ァ' - 'ぁ')) : c);
+        }
+        return out.toString();
     }
 
     private static IllegalArgumentException error(String file, int line, String message) {

@@ -20,6 +20,8 @@ class SynonymsTest {
         assertEquals(List.of("デジタルトランスフォーメーション"), s.alternatives("ＤＸ"), "full-width folds to DX");
         assertEquals(List.of("デジタルトランスフォーメーション"), s.alternatives("dx"), "case folds");
         assertEquals(List.of(), s.alternatives("防災"));
+        assertEquals(s.alternatives("スマホ"), s.alternatives("すまほ"), "hiragana is the katakana word");
+        assertEquals(true, s.alternatives("すまほ").contains("スマートフォン"));
         for (String typed : List.of("ライフ・ワーク・バランス", "ライフワークバランス", "ワーク・ライフ・バランス")) {
             assertEquals(true, s.alternatives(typed).contains(typed.contains("ワーク・ライフ") ? "ライフワークバランス" : "ワークライフバランス"),
                     typed + ": a middle dot between kana is written or left out");

@@ -16,7 +16,8 @@ class JapaneseQueriesApiTest extends BundledApiTestBase {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
             "ぼうさい, 防災", "ボウサイ, 防災", "ちいきふくし, 地域福祉", "ウェルカム, ウ",
-            "ＥＢＰＭ, EBPM", "浄化槽, 合併処理浄化槽", "元年, 令和元年度", "長寿命化, 長寿命化", "協働, 協働"})
+            "ＥＢＰＭ, EBPM", "浄化槽, 合併処理浄化槽", "元年, 令和元年度", "長寿命化, 長寿命化", "協働, 協働",
+            "すまほ, スマートフォン"})
     void findsTheTextPeopleMean(String query, String expected) throws Exception {
         JsonNode r = get("/api/search", "q", query, "size", "100");
         assertTrue(r.get("total").asInt() > 0, query);
