@@ -38,6 +38,17 @@ final class Downloads {
         }
     }
 
+    /**
+     * Answers as JSON an endpoint that offers no download: {@code format} there is refused rather
+     * than ignored (format=csv quietly answered JSON).
+     */
+    static void jsonOnly(Context ctx, Object body) {
+        if (requested(ctx)) {
+            throw ClientError.badRequest("この API にはダウンロードがありません（format は検索・年度比較・差分・特徴語・職員数・関連事業で使えます）");
+        }
+        ctx.json(body);
+    }
+
     /** Whether the request asks for a download rather than the paged API answer. */
     static boolean requested(Context ctx) {
         return SearchParams.optionalText(ctx, "format") != null;

@@ -36,6 +36,22 @@ class ExportApiTest extends BundledApiTestBase {
         {"/api/search", "q", "防災", "size", "5"},
     };
 
+    /** An endpoint without downloads refuses format= instead of answering JSON as if it had understood. */
+    @Test
+    void formatOnAnEndpointWithoutDownloadsIsRefused() throws Exception {
+        for (String path : new String[] {"/api/years", "/api/documents", "/api/departments", "/api/suggest?q=%E9%98%B2",
+                "/api/measures/kakuu-2019-02-01", "/api/documents/kakuu-2019"}) {
+            String url = base + path + (path.contains("?") ? "&" : "?") + "format=csv";
+            java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, r.statusCode(), path + " " + r.body());
+            assertTrue(r.body().contains("ダウンロードがありません"), r.body());
+            java.net.http.HttpResponse<String> plain = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, plain.statusCode(), path + " " + plain.body());
+        }
+    }
+
     @Test
     void compareAsCsvIsOneRowPerDepartmentAndYearPlusTotals() throws Exception {
         List<List<String>> rows = csv("/api/compare", "q", "コロナ", "org", "架空市");
