@@ -90,8 +90,9 @@ final class PlanSearcher {
                 understood.expansions(), notices, List.of());
     }
 
+    /** Each notice once: the rest of a query with names taken may repeat a repair of the whole. */
     private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }

@@ -53,18 +53,20 @@ final class QueryNames {
     Extracted extract(IndexSearcher searcher, String q) throws IOException {
         Extracted none = new Extracted(q == null ? "" : q, List.of(), List.of(), List.of());
         if (q == null || q.isBlank() || !mayHoldName(searcher, q)) return none;
-        Names known = names(searcher);
+        Names names = names(searcher);
         QuerySyntax.Parsed parsed = syntax.parse(q);
         List<List<QuerySyntax.Term>> kept = new ArrayList<>();
         Set<String> orgs = new LinkedHashSet<>();
         Set<String> departments = new LinkedHashSet<>();
-        List<String> notices = new ArrayList<>();
+        // The repairs of the text as typed (ー訓練 read as -訓練) are told before the names taken: the
+        // rest is written anew and would not show them.
+        List<String> notices = new ArrayList<>(parsed.notices());
         for (List<QuerySyntax.Term> group : parsed.groups()) {
             QuerySyntax.Term only = group.size() == 1 ? group.get(0) : null;
-            if (only != null && !only.phrase() && known.orgs().contains(only.text())) {
+            if (only != null && !only.phrase() && names.orgs().contains(only.text())) {
                 orgs.add(only.text());
                 notices.add("「" + only.text() + "」を団体の絞り込みとして扱いました");
-            } else if (only != null && !only.phrase() && known.departments().contains(only.text())) {
+            } else if (only != null && !only.phrase() && names.departments().contains(only.text())) {
                 departments.add(only.text());
                 notices.add("「" + only.text() + "」を部の絞り込みとして扱いました");
             } else {
@@ -107,9 +109,9 @@ final class QueryNames {
      * lookup per word instead of parsing the query once more.
      */
     private boolean mayHoldName(IndexSearcher searcher, String q) throws IOException {
-        Names known = names(searcher);
+        Names names = names(searcher);
         for (String word : SPACES.split(Normalizer.normalize(q, Normalizer.Form.NFKC).strip())) {
-            if (known.orgs().contains(word) || known.departments().contains(word)) return true;
+            if (names.orgs().contains(word) || names.departments().contains(word)) return true;
         }
         return false;
     }

@@ -29,6 +29,19 @@ class NamesInTheQueryApiTest extends BundledApiTestBase {
         assertTrue(strings(r.get("notices")).contains("「三鷹市」を団体の絞り込みとして扱いました"), r.get("notices").toString());
     }
 
+    /** How the rest of the text was read is still told (ー訓練 read as an exclusion). */
+    @Test
+    void theRepairsOfTheRestAreStillTold() throws Exception {
+        List<String> alone = strings(get("/api/search", "q", "防災 ー訓練").get("notices"));
+        assertTrue(!alone.isEmpty());
+        JsonNode r = get("/api/search", "q", "三鷹市 防災 ー訓練");
+        List<String> withName = strings(r.get("notices"));
+        assertTrue(withName.containsAll(alone), withName.toString());
+        assertTrue(withName.contains("「三鷹市」を団体の絞り込みとして扱いました"), withName.toString());
+        assertEquals(withName.size(), new java.util.HashSet<>(withName).size(), withName.toString());
+        assertSameSearch(r, "防災 -訓練", "org", "三鷹市");
+    }
+
     /** An entry has one organization: a name typed and an organization ticked are either. */
     @Test
     void aNameTypedAndOneTickedAreEither() throws Exception {
