@@ -35,6 +35,14 @@ public record CorpusSnapshot(List<PlanDocument> documents, List<CorpusProblem> p
         return documents.isEmpty() && problems.isEmpty() && recordFiles.isEmpty();
     }
 
+    /**
+     * The same snapshot with its record files in another order: the order in which an earlier use of
+     * an id wins over a later one (the index decides it, from the files it already holds).
+     */
+    public CorpusSnapshot withRecordFiles(List<RecordFile> files) {
+        return new CorpusSnapshot(documents, problems, fingerprint, aliases, aliasesStamp, files, folder);
+    }
+
     /** Bytes of all record files, the measure of progress while indexing them. */
     public long recordBytes() {
         return recordFiles.stream().mapToLong(RecordFile::bytes).sum();
