@@ -20,7 +20,10 @@ final class CommitData {
         this.json = json;
     }
 
-    Map<String, String> of(IndexState state, IndexedRecordFiles recordFiles) {
+    /**
+     * @param aliasesText the aliases.yaml the build used, kept for later builds while the file cannot be read
+     */
+    Map<String, String> of(IndexState state, IndexedRecordFiles recordFiles, nendo.corpus.AliasesText aliasesText) {
         Map<String, String> data = new HashMap<>();
         data.put("schema", state.schema());
         data.put("analysis", state.analysis());
@@ -35,6 +38,7 @@ final class CommitData {
             data.put("keptFiles", json.writeValueAsString(state.keptFiles()));
             data.put("aliases", recordFiles.aliases());
             data.put("recordFiles", json.writeValueAsString(recordFiles.stamps()));
+            if (aliasesText != null) data.put("aliasesText", json.writeValueAsString(aliasesText));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,6 +66,12 @@ final class CommitData {
         Map<String, String> stamps = json.readValue(data.get("recordFiles"),
                 new TypeReference<java.util.LinkedHashMap<String, String>>() {});
         return java.util.Optional.of(new IndexedRecordFiles(data.get("aliases"), stamps));
+    }
+
+    /** The aliases.yaml the commit was built with, null if none could be read (or none was recorded). */
+    nendo.corpus.AliasesText aliasesText(Map<String, String> data) throws IOException {
+        String text = data.get("aliasesText");
+        return text == null ? null : json.readValue(text, nendo.corpus.AliasesText.class);
     }
 
     private static int parseInt(String s) {

@@ -271,13 +271,15 @@ final class IndexBuild {
                              List<CorpusProblem> recordProblems) {
         List<CorpusProblem> problems = new ArrayList<>(corpus.problems());
         problems.addAll(recordProblems);
+        List<String> keptFiles = new ArrayList<>(kept.stream().map(PlanDocument::sourcePath).toList());
+        if (corpus.aliasesKept()) keptFiles.add(nendo.corpus.Aliases.FILE_NAME);
         return new IndexState(ArchiveIndex.SCHEMA, analysis.signature(), corpus.fingerprint(),
                 corpus.documents().size() + kept.size(), Math.toIntExact(measures), Math.toIntExact(missions), problems,
-                kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString(), corpus.folder());
+                keptFiles, Instant.now().toString(), corpus.folder());
     }
 
     private IndexState commit(IndexWriter writer, IndexState state, CorpusSnapshot corpus) throws IOException {
-        writer.setLiveCommitData(commitData.of(state, IndexedRecordFiles.of(corpus)).entrySet());
+        writer.setLiveCommitData(commitData.of(state, IndexedRecordFiles.of(corpus), corpus.aliasesText()).entrySet());
         writer.commit();
         return state;
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nendo.corpus.AliasesText;
+import nendo.corpus.CorpusReader;
 import nendo.corpus.CorpusSnapshot;
 import nendo.corpus.RecordFile;
 import org.apache.lucene.index.DirectoryReader;
@@ -23,10 +25,11 @@ import org.apache.lucene.store.FSDirectory;
  * @param recordFiles relative paths of the record files indexed, in precedence order: a file indexed
  *     longer ago comes first, so that a record already published keeps its id when a file added
  *     later repeats it (files of one build come in path order)
+ * @param aliases the aliases.yaml the commit was built with, null if none could be read
  */
-public record LastBuild(List<String> recordFiles) {
+public record LastBuild(List<String> recordFiles, AliasesText aliases) {
     /** No index (or an unreadable one): a first build, where path order decides. */
-    public static final LastBuild NONE = new LastBuild(List.of());
+    public static final LastBuild NONE = new LastBuild(List.of(), null);
 
     public LastBuild {
         recordFiles = List.copyOf(recordFiles);
@@ -46,8 +49,9 @@ public record LastBuild(List<String> recordFiles) {
         try {
             if (!DirectoryReader.indexExists(directory)) return NONE;
             Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-            return new LastBuild(new CommitData(json).recordFiles(data)
-                    .map(files -> List.copyOf(files.stamps().keySet())).orElse(List.of()));
+            CommitData commitData = new CommitData(json);
+            return new LastBuild(commitData.recordFiles(data).map(files -> List.copyOf(files.stamps().keySet()))
+                    .orElse(List.of()), commitData.aliasesText(data));
         } catch (IOException | RuntimeException e) {
             // A damaged index remembers nothing; the build that replaces it starts afresh.
             return NONE;
@@ -55,11 +59,16 @@ public record LastBuild(List<String> recordFiles) {
     }
 
     /**
-     * The snapshot as a build of it reads it: record files already indexed first, in the order they
-     * were, then the new ones in path order. A build reads them in this order and a record keeps an
-     * id against every later file, so a full build and an update in place decide alike.
+     * The snapshot as a build of it reads it. While aliases.yaml cannot be read, the corpus is read
+     * again with the aliases the index was built with, so that a typo in it does not drop the renames
+     * and department checks of the archive. Record files already indexed come first, in the order
+     * they were, then the new ones in path order: a build reads them in this order and a record keeps
+     * an id against every later file, so a full build and an update in place decide alike.
      */
     public CorpusSnapshot prepare(CorpusSnapshot corpus) {
+        if (corpus.aliasesUnreadable() && aliases != null && !corpus.folder().isEmpty()) {
+            corpus = new CorpusReader().read(Path.of(corpus.folder()), aliases);
+        }
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < recordFiles.size(); i++) rank.put(recordFiles.get(i), i);
         List<RecordFile> ordered = new ArrayList<>(corpus.recordFiles());
