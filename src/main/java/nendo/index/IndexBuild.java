@@ -279,7 +279,11 @@ final class IndexBuild {
     }
 
     private IndexState commit(IndexWriter writer, IndexState state, CorpusSnapshot corpus) throws IOException {
-        writer.setLiveCommitData(commitData.of(state, IndexedRecordFiles.of(corpus), corpus.aliasesText()).entrySet());
+        // Without readable aliases no department list checked the plans: they are not last good versions.
+        List<String> unchecked = corpus.aliasesUnreadable()
+                ? corpus.documents().stream().map(PlanDocument::sourcePath).toList() : List.of();
+        writer.setLiveCommitData(commitData.of(state, IndexedRecordFiles.of(corpus), corpus.aliasesText(), unchecked)
+                .entrySet());
         writer.commit();
         return state;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import nendo.config.AppConfig;
 import nendo.index.IndexState;
+import nendo.search.SearchRequest;
 import nendo.search.YearDiff;
 import nendo.testing.TestArchive;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broken aliases.yaml is a broken edit like any other: while it cannot be read, the index keeps
- * the version it was built with (renames and department lists), says so, and names the line.
+ * the version it was built with (renames and department lists), says so, and names the line. A plan
+ * file admitted while no aliases could be read at all is not kept once they can be.
  */
 class LastGoodAliasesCliTest {
     private static final String RENAME = "政策企画部: {formerly: [企画部]}";
@@ -75,6 +77,35 @@ class LastGoodAliasesCliTest {
         assertFalse(fixed.err().contains(aliases + ":"), fixed.toString());
         try (Nendo nendo = Nendo.open(config(corpus, index))) {
             assertEquals(List.of(), nendo.ensureIndex().keptFiles());
+        }
+    }
+
+    /** Finding: a plan admitted while aliases.yaml was unreadable stayed published once it was fixed. */
+    @Test
+    void aPlanAdmittedWhileNoAliasesCouldBeReadIsNotKeptOnceTheyCan() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        TestArchive.copyTree(TestArchive.BUNDLED_CORPUS, corpus);
+        Path aliases = corpus.resolve("aliases.yaml");
+        String good = Files.readString(aliases);
+        // Broken from the first build: there is no good version to fall back on, as before.
+        Files.writeString(aliases, good.replace(RENAME, TYPO), StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("mitaka/2021.md"), UNLISTED_PLAN, StandardCharsets.UTF_8);
+        Path index = temp.resolve("index");
+        CliResult first = index(corpus, index);
+        assertFalse(first.err().contains("mitaka/2021.md"), "no department list is checked: " + first);
+        try (Nendo nendo = Nendo.open(config(corpus, index))) {
+            nendo.ensureIndex();
+            assertEquals(1, nendo.archive().search(SearchRequest.of("一覧にない部局")).total());
+        }
+
+        Files.writeString(aliases, good, StandardCharsets.UTF_8);
+        CliResult fixed = index(corpus, index);
+        assertEquals(1, fixed.exit(), fixed.toString());
+        assertTrue(fixed.err().contains(corpus.resolve("mitaka/2021.md") + ":9: 部「総務部局」"), fixed.toString());
+        try (Nendo nendo = Nendo.open(config(corpus, index))) {
+            IndexState state = nendo.ensureIndex();
+            assertEquals(List.of(), state.keptFiles(), "never valid under readable aliases: nothing to keep");
+            assertEquals(0, nendo.archive().search(SearchRequest.of("一覧にない部局")).total());
         }
     }
 
