@@ -33,7 +33,7 @@ final class AliasesReader {
         try {
             return TextDecoding.decode(Files.readAllBytes(file)).text();
         } catch (TextDecoding.UndeterminedEncodingException e) {
-            throw fail(0, e.getMessage());
+            throw fail(e.line(), e.getMessage());
         } catch (IOException e) {
             throw fail(0, "読み込めません: " + e.getMessage());
         }
