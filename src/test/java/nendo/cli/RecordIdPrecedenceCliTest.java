@@ -82,10 +82,10 @@ class RecordIdPrecedenceCliTest {
         return "{\"id\": \"" + id + "\", \"year\": 2021, \"department\": \"総務部\", \"text\": \"" + text + "\"}";
     }
 
-    private static long clock = System.currentTimeMillis();
+    private long clock = System.currentTimeMillis();
 
     /** Writes the file with a modification time of its own, so that every write changes its stamp. */
-    private static void write(Path file, List<String> lines) throws IOException {
+    private void write(Path file, List<String> lines) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, lines, StandardCharsets.UTF_8);
         clock += 2000;
