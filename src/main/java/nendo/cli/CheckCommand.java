@@ -10,6 +10,7 @@ import nendo.corpus.CorpusSnapshot;
 import nendo.corpus.MeasureRecords;
 import nendo.corpus.RecordFile;
 import nendo.corpus.RecordLines;
+import nendo.index.LastBuild;
 import nendo.model.CorpusProblem;
 import nendo.model.PlanDocument;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CorpusSnapshot corpus = new CorpusReader().read(options.corpus);
+        // Read as a build over this index reads it: the files it holds keep their ids against new ones.
+        CorpusSnapshot corpus = LastBuild.read(options.index).prepare(new CorpusReader().read(options.corpus));
         CorpusGuard.requireContents(corpus, options.corpus);
         List<CorpusProblem> problems = new ArrayList<>(corpus.problems());
         long[] records = {0};

@@ -51,6 +51,9 @@ final class IndexCommand implements Callable<Integer> {
             out.printf("indexed: documents=%d measures=%d missions=%d invalid=%d (%s)%n",
                     state.documents(), state.measures(), state.missions(), state.invalidFiles().size(),
                     options.index.toAbsolutePath());
+            for (String kept : state.keptFiles()) {
+                out.printf("前回の正しい版を使用中: %s（無効なため。直すまでこの版で公開します） (last good version in use)%n", kept);
+            }
             long records = progress.records();
             if (records > 0) {
                 out.printf("JSON Lines: %,d 件を %.1f 秒で索引しました（%,.0f 件/秒）%n", records, seconds, records / seconds);

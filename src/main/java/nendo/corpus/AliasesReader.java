@@ -22,16 +22,25 @@ final class AliasesReader {
 
     /** The aliases of the corpus, {@link Aliases#NONE} if it has no aliases file. */
     Aliases read(Path root) throws CorpusException {
+        String text = text(root);
+        return text == null ? Aliases.NONE : parse(text);
+    }
+
+    /** The text of the corpus's aliases file, null if it has none. */
+    static String text(Path root) throws CorpusException {
         Path file = root.resolve(Aliases.FILE_NAME);
-        if (!Files.isRegularFile(file)) return Aliases.NONE;
-        String text;
+        if (!Files.isRegularFile(file)) return null;
         try {
-            text = TextDecoding.decode(Files.readAllBytes(file)).text();
+            return TextDecoding.decode(Files.readAllBytes(file)).text();
         } catch (TextDecoding.UndeterminedEncodingException e) {
-            throw fail(0, e.getMessage());
+            throw fail(e.line(), e.getMessage());
         } catch (IOException e) {
             throw fail(0, "読み込めません: " + e.getMessage());
         }
+    }
+
+    /** The aliases an aliases file's text says, checked. */
+    Aliases parse(String text) throws CorpusException {
         Map<String, Aliases.Organization> orgs;
         try {
             orgs = yaml.readValue(text, new TypeReference<Map<String, Aliases.Organization>>() {});

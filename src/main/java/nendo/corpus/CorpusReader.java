@@ -30,6 +30,17 @@ public final class CorpusReader {
     private final AliasesReader aliasesReader = new AliasesReader();
 
     public CorpusSnapshot read(Path root) {
+        return read(root, null);
+    }
+
+    /**
+     * Reads the corpus; while its aliases.yaml cannot be read, {@code lastGood} (the version the
+     * index was built with) stands in, so that one broken edit of it does not drop every rename and
+     * department list from the archive. The problem is still reported.
+     *
+     * @param lastGood the last good aliases, null if there is none
+     */
+    public CorpusSnapshot read(Path root, AliasesText lastGood) {
         if (!Files.isDirectory(root)) {
             throw new UncheckedIOException(new java.nio.file.NoSuchFileException(root.toAbsolutePath().toString(), null,
                     "コーパスのフォルダがありません (corpus folder not found)"));
@@ -45,12 +56,26 @@ public final class CorpusReader {
                         "リンク先のファイルがありません (broken link)"));
             }
         }
-        Aliases aliases;
+        Aliases aliases = Aliases.NONE;
+        AliasesText aliasesText = null;
+        boolean aliasesKept = false;
         try {
-            aliases = aliasesReader.read(root);
+            String text = AliasesReader.text(root);
+            if (text != null) {
+                aliases = aliasesReader.parse(text);
+                aliasesText = new AliasesText(text, aliasesStamp(root));
+            }
         } catch (CorpusException e) {
-            problems.add(e.problem());
-            aliases = Aliases.NONE;
+            Aliases kept = lastGood == null ? null : lastGoodAliases(lastGood);
+            if (kept == null) {
+                problems.add(e.problem());
+            } else {
+                aliases = kept;
+                aliasesText = lastGood;
+                aliasesKept = true;
+                problems.add(new CorpusProblem(e.problem().file(), e.problem().line(), e.problem().message()
+                        + "（直すまで前回の正しい版の " + Aliases.FILE_NAME + " を使います / the last good version stays in use）"));
+            }
         }
         List<RecordFile> recordFiles = new ArrayList<>();
         List<Editions.Candidate> candidates = new ArrayList<>();
@@ -81,8 +106,17 @@ public final class CorpusReader {
             }
             documents.add(doc);
         }
-        return new CorpusSnapshot(documents, problems, fingerprint(root, listing), aliases, aliasesStamp(root),
-                recordFiles, realPath(root));
+        return new CorpusSnapshot(documents, problems, fingerprint(root, listing), aliases,
+                aliasesKept ? lastGood.stamp() : aliasesStamp(root), recordFiles, realPath(root), aliasesText, aliasesKept);
+    }
+
+    /** The aliases of a last good version, or null should even it not read (then none are used, as before). */
+    private Aliases lastGoodAliases(AliasesText lastGood) {
+        try {
+            return aliasesReader.parse(lastGood.text());
+        } catch (CorpusException e) {
+            return null;
+        }
     }
 
     /** Where an organization lists its departments in aliases.yaml, a heading must be one of them. */

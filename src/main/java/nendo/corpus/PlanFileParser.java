@@ -216,7 +216,7 @@ public final class PlanFileParser {
         try {
             return TextDecoding.decode(Files.readAllBytes(file)).text();
         } catch (TextDecoding.UndeterminedEncodingException e) {
-            throw fail(name, 0, e.getMessage());
+            throw fail(name, e.line(), e.getMessage());
         } catch (java.io.IOException e) {
             throw fail(name, 0, "読み込めません: " + e.getMessage());
         }

@@ -33,7 +33,10 @@ public final class TextDecoding {
     public static Decoded decode(byte[] bytes) throws UndeterminedEncodingException {
         if (startsWith(bytes, UTF8_BOM)) {
             String text = strict(StandardCharsets.UTF_8, Arrays.copyOfRange(bytes, 3, bytes.length));
-            if (text == null) throw new UndeterminedEncodingException("UTF-8 の BOM がありますが、UTF-8 として読めない部分があります");
+            if (text == null) {
+                throw new UndeterminedEncodingException("UTF-8 の BOM がありますが、UTF-8 として読めない部分があります",
+                        firstBadUtf8Line(bytes));
+            }
             return new Decoded(text, "UTF-8 (BOM)", StandardCharsets.UTF_8);
         }
         String utf8 = strict(StandardCharsets.UTF_8, bytes);
@@ -53,8 +56,36 @@ public final class TextDecoding {
             String text = strict(charset, bytes);
             if (text != null && looksJapanese(text)) return new Decoded(text, match.getName(), charset);
         }
+        int line = mostlyUtf8(bytes) ? firstBadUtf8Line(bytes) : 0;
         throw new UndeterminedEncodingException(
-                "文字コードを判定できません（UTF-8、Shift_JIS、EUC-JP のいずれかで保存してください）");
+                "文字コードを判定できません（UTF-8、Shift_JIS、EUC-JP のいずれかで保存してください）"
+                        + (line > 0 ? "。UTF-8 として読めない最初のバイトがこの行にあります (first byte that is not UTF-8)" : ""),
+                line);
+    }
+
+    /**
+     * Whether text that is not UTF-8 is UTF-8 but for a few stray bytes: its other non-ASCII
+     * characters decode. A Shift_JIS or EUC-JP file read as UTF-8 is nearly all bad sequences, and
+     * then a line would point at nothing in particular.
+     */
+    private static boolean mostlyUtf8(byte[] bytes) {
+        String lenient = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes)).toString();
+        long bad = lenient.chars().filter(c -> c == '\uFFFD').count();
+        long good = lenient.chars().filter(c -> c > 0x7F && c != '\uFFFD').count();
+        return good > bad;
+    }
+
+    /** The 1-based line of the first byte that is not UTF-8, 0 if there is none. */
+    private static int firstBadUtf8Line(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        if (!decoder.decode(in, out, true).isError()) return 0;
+        int line = 1;
+        for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
+        return line;
     }
 
     /** Decodes with a known charset (the one recorded when the file was read), refusing bad bytes. */
@@ -104,8 +135,20 @@ public final class TextDecoding {
 
     /** The bytes are not text in an encoding we can read; the message is for people. */
     public static final class UndeterminedEncodingException extends Exception {
+        private final int line;
+
         public UndeterminedEncodingException(String message) {
+            this(message, 0);
+        }
+
+        /** @param line the line of the first byte that could not be read, 0 if unknown */
+        public UndeterminedEncodingException(String message, int line) {
             super(message);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
         }
     }
 }

@@ -175,6 +175,7 @@ public final class ArchiveIndex implements Closeable {
     public Refresh update(CorpusSnapshot corpus) throws IOException {
         writing.lock();
         try {
+            corpus = LastBuild.read(directory, json).prepare(corpus);
             Optional<IndexState> last;
             try {
                 last = state();
@@ -223,6 +224,7 @@ public final class ArchiveIndex implements Closeable {
                 unreadable = true;
             }
             if (unreadable) DamagedIndex.clear(directory);
+            corpus = (unreadable ? LastBuild.NONE : LastBuild.read(directory, json)).prepare(corpus);
             List<PlanDocument> kept = unreadable ? List.of() : LastGoodVersions.of(directory, json, corpus);
             build.write(corpus, kept, unreadable, this::closeSearchers);
             openSearchers();

@@ -20,7 +20,13 @@ final class CommitData {
         this.json = json;
     }
 
-    Map<String, String> of(IndexState state, IndexedRecordFiles recordFiles) {
+    /**
+     * @param aliasesText the aliases.yaml the build used, kept for later builds while the file cannot be read
+     * @param uncheckedFiles plan files admitted while no aliases could be read, whose department
+     *     headings no list has checked: never kept as a last good version
+     */
+    Map<String, String> of(IndexState state, IndexedRecordFiles recordFiles, nendo.corpus.AliasesText aliasesText,
+                           List<String> uncheckedFiles) {
         Map<String, String> data = new HashMap<>();
         data.put("schema", state.schema());
         data.put("analysis", state.analysis());
@@ -35,6 +41,8 @@ final class CommitData {
             data.put("keptFiles", json.writeValueAsString(state.keptFiles()));
             data.put("aliases", recordFiles.aliases());
             data.put("recordFiles", json.writeValueAsString(recordFiles.stamps()));
+            if (aliasesText != null) data.put("aliasesText", json.writeValueAsString(aliasesText));
+            if (!uncheckedFiles.isEmpty()) data.put("uncheckedFiles", json.writeValueAsString(uncheckedFiles));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,6 +70,18 @@ final class CommitData {
         Map<String, String> stamps = json.readValue(data.get("recordFiles"),
                 new TypeReference<java.util.LinkedHashMap<String, String>>() {});
         return java.util.Optional.of(new IndexedRecordFiles(data.get("aliases"), stamps));
+    }
+
+    /** The plan files the commit admitted without checking their departments (see {@link #of}). */
+    java.util.Set<String> uncheckedFiles(Map<String, String> data) throws IOException {
+        String files = data.get("uncheckedFiles");
+        return files == null ? java.util.Set.of() : json.readValue(files, new TypeReference<java.util.Set<String>>() {});
+    }
+
+    /** The aliases.yaml the commit was built with, null if none could be read (or none was recorded). */
+    nendo.corpus.AliasesText aliasesText(Map<String, String> data) throws IOException {
+        String text = data.get("aliasesText");
+        return text == null ? null : json.readValue(text, nendo.corpus.AliasesText.class);
     }
 
     private static int parseInt(String s) {

@@ -271,13 +271,19 @@ final class IndexBuild {
                              List<CorpusProblem> recordProblems) {
         List<CorpusProblem> problems = new ArrayList<>(corpus.problems());
         problems.addAll(recordProblems);
+        List<String> keptFiles = new ArrayList<>(kept.stream().map(PlanDocument::sourcePath).toList());
+        if (corpus.aliasesKept()) keptFiles.add(nendo.corpus.Aliases.FILE_NAME);
         return new IndexState(ArchiveIndex.SCHEMA, analysis.signature(), corpus.fingerprint(),
                 corpus.documents().size() + kept.size(), Math.toIntExact(measures), Math.toIntExact(missions), problems,
-                kept.stream().map(PlanDocument::sourcePath).toList(), Instant.now().toString(), corpus.folder());
+                keptFiles, Instant.now().toString(), corpus.folder());
     }
 
     private IndexState commit(IndexWriter writer, IndexState state, CorpusSnapshot corpus) throws IOException {
-        writer.setLiveCommitData(commitData.of(state, IndexedRecordFiles.of(corpus)).entrySet());
+        // Without readable aliases no department list checked the plans: they are not last good versions.
+        List<String> unchecked = corpus.aliasesUnreadable()
+                ? corpus.documents().stream().map(PlanDocument::sourcePath).toList() : List.of();
+        writer.setLiveCommitData(commitData.of(state, IndexedRecordFiles.of(corpus), corpus.aliasesText(), unchecked)
+                .entrySet());
         writer.commit();
         return state;
     }

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The plan documents a rebuild carries over from the previous commit: those whose file became
- * invalid, so that one broken edit never takes a published document offline.
+ * invalid, so that one broken edit never takes a published document offline. A document admitted
+ * while aliases.yaml could not be read was never checked against the department lists, so it is
+ * not a good version to keep.
  */
 final class LastGoodVersions {
     private static final Logger LOG = LoggerFactory.getLogger(LastGoodVersions.class);
@@ -35,13 +37,16 @@ final class LastGoodVersions {
         try {
             if (!DirectoryReader.indexExists(directory)) return List.of();
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                // Admitted while aliases.yaml could not be read: never valid under its department lists.
+                Set<String> unchecked = new CommitData(json).uncheckedFiles(reader.getIndexCommit().getUserData());
                 IndexSearcher searcher = new IndexSearcher(reader);
                 var kindDocument = KeywordField.newExactQuery(PlanFields.KIND, PlanFields.KIND_DOCUMENT);
                 var top = searcher.search(kindDocument, Math.max(1, searcher.count(kindDocument)));
                 for (var sd : top.scoreDocs) {
                     String stored = searcher.storedFields().document(sd.doc).get(PlanFields.DOCUMENT_JSON);
                     PlanDocument previous = json.readValue(stored, PlanDocument.class);
-                    if (invalidFiles.contains(previous.sourcePath()) && !validIds.contains(previous.id())) {
+                    if (invalidFiles.contains(previous.sourcePath()) && !validIds.contains(previous.id())
+                            && !unchecked.contains(previous.sourcePath())) {
                         kept.add(corpus.aliases().apply(previous));
                     }
                 }
