@@ -911,34 +911,6 @@
     go(url.search.replace(/^\?/, ''), { focus: a.dataset.focus || 'heading', scroll: true });
   }
 
-  // ------------------------------------------------------------------ suggestions
-
-  let suggestTimer = null;
-  let suggestAbort = null;
-
-  /** Completes the word being typed (kanji, hiragana or katakana) from /api/suggest. */
-  function onTypeAhead() {
-    clearTimeout(suggestTimer);
-    suggestTimer = setTimeout(async () => {
-      const words = els.q.value.split(/[\s\u3000]+/);
-      const last = words[words.length - 1] || '';
-      if (!last || last.length > 50) { els.suggestions.replaceChildren(); return; }
-      if (suggestAbort) suggestAbort.abort();
-      suggestAbort = new AbortController();
-      try {
-        const data = await fetchJson(`${API}/suggest?q=${encodeURIComponent(last)}`, suggestAbort.signal);
-        const head = words.slice(0, -1).join(' ');
-        els.suggestions.replaceChildren(...(data.suggestions || []).map((s) => {
-          const option = document.createElement('option');
-          option.value = head ? `${head} ${s.text}` : String(s.text);
-          return option;
-        }));
-      } catch (e) {
-        // Suggestions are a convenience: a failure must not disturb typing or show an error.
-      }
-    }, 150);
-  }
-
   function onPopState() {
     if (location.search === renderedSearch) return; // only the #hash changed
     render({ focus: 'none' });
@@ -964,8 +936,6 @@
     els.results = document.getElementById('results');
     els.pager = document.getElementById('pager');
 
-    els.suggestions = document.getElementById('suggestions');
-    els.q.addEventListener('input', onTypeAhead);
     els.form.addEventListener('submit', onSubmit);
     els.sort.addEventListener('change', onSortChange);
     els.facets.addEventListener('change', onFacetChange);
