@@ -1,0 +1,71 @@
+package nendo.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import nendo.testing.HeadlessChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page on a phone-sized screen (375 × 812 CSS pixels): the page itself never scrolls sideways
+ * (wide tables and charts scroll inside their own box), and search results come before the filters.
+ */
+class NarrowScreenBrowserTest extends BundledApiTestBase {
+    static WebDriver driver;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        driver = HeadlessChromium.start(dir);
+        driver.manage().window().setSize(new Dimension(375, 812));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) driver.quit();
+    }
+
+    @Test
+    void analysisViewsStayTheWidthOfTheScreen() {
+        assertEquals(375L, js("return window.innerWidth"), "the window is phone-sized");
+        assertFitsTheScreen("/?view=figures&org=" + enc("架空市"), "#figures-results table");
+        assertFitsTheScreen("/?view=compare&q=" + enc("防災"), "#compare-table");
+        assertFitsTheScreen("/?view=diff&org=" + enc("架空市") + "&from=2023&to=2024", "#diff-results .analysis-summary");
+        assertFitsTheScreen("/?view=terms&org=" + enc("架空市") + "&year=2024", "#terms-table");
+        assertFitsTheScreen("/?q=" + enc("防災"), "#results .hit");
+    }
+
+    private static void assertFitsTheScreen(String path, String loaded) {
+        driver.get(base + path);
+        wait.until(d -> !d.findElements(By.cssSelector(loaded)).isEmpty());
+        wait.until(d -> "false".equals(d.findElement(By.id("main")).getAttribute("aria-busy")));
+        // Everything sticking out of the viewport, to say which element widens the page.
+        Object wider = js("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')]
+                  .filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.closest('.table-scroll') && getComputedStyle(e).position !== 'absolute'))
+                  .slice(0, 8).map(e => getComputedStyle(e).position + ' ' + e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+                """);
+        assertEquals(js("return document.documentElement.clientWidth"), js("return document.documentElement.scrollWidth"),
+                path + " scrolls sideways; wider than the screen: " + wider);
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
