@@ -503,8 +503,10 @@
     }
     const nodes = [h('p', null, '該当する項目は見つかりませんでした。')];
     if (outsideFilters && hasFilters(st)) {
+      // The counts are the answer here: show them even where the filters start closed (phones).
+      els.facetsToggle.open = true;
       nodes.push(h('p', { class: 'outside-filters' },
-        'この言葉は、いまの絞り込みの外にはあります（左の年度・部・団体の件数）。'));
+        'この言葉は、いまの絞り込みの外にはあります（「絞り込み」の年度・部・団体の件数をご覧ください）。'));
     }
     if (alternatives.length) {
       nodes.push(h('p', { class: 'alternatives' }, 'もしかして：',
@@ -911,6 +913,16 @@
     go(url.search.replace(/^\?/, ''), { focus: a.dataset.focus || 'heading', scroll: true });
   }
 
+  /**
+   * On a narrow screen the filters stand above the results: start them closed so that the results
+   * come first (a tap on 絞り込み opens them); on a wide screen they are a column beside the results.
+   */
+  function fitFacetsToScreen() {
+    const narrow = window.matchMedia('(max-width: 799.98px)');
+    els.facetsToggle.open = !narrow.matches;
+    narrow.addEventListener('change', () => { if (!narrow.matches) els.facetsToggle.open = true; });
+  }
+
   function onPopState() {
     if (location.search === renderedSearch) return; // only the #hash changed
     render({ focus: 'none' });
@@ -930,6 +942,7 @@
     els.viewDoc = document.getElementById('view-doc');
     els.documentList = document.getElementById('document-list');
     els.facets = document.getElementById('facets');
+    els.facetsToggle = document.getElementById('facets-toggle');
     els.summary = document.getElementById('summary');
     els.summaryRange = document.getElementById('summary-range');
     els.activeFilters = document.getElementById('active-filters');
@@ -942,6 +955,7 @@
     els.facets.addEventListener('click', onFacetClick);
     document.addEventListener('click', onDocumentClick);
     window.addEventListener('popstate', onPopState);
+    fitFacetsToScreen();
 
     render({ focus: 'none' });
   }

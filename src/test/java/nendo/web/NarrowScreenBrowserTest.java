@@ -1,6 +1,7 @@
 package nendo.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -13,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,6 +47,29 @@ class NarrowScreenBrowserTest extends BundledApiTestBase {
         assertFitsTheScreen("/?view=diff&org=" + enc("架空市") + "&from=2023&to=2024", "#diff-results .analysis-summary");
         assertFitsTheScreen("/?view=terms&org=" + enc("架空市") + "&year=2024", "#terms-table");
         assertFitsTheScreen("/?q=" + enc("防災"), "#results .hit");
+    }
+
+    /** The result summary is on the first screen; the filters are one closed 絞り込み line that opens. */
+    @Test
+    void searchResultsComeFirstAndTheFiltersOpenOnDemand() {
+        driver.get(base + "/?q=" + enc("防災"));
+        wait.until(d -> !d.findElements(By.cssSelector("#results .hit")).isEmpty());
+        WebElement summary = driver.findElement(By.id("summary"));
+        long top = (Long) js("return Math.round(document.getElementById('summary').getBoundingClientRect().top)");
+        assertTrue(top < 812 - 100, "the summary starts " + top + "px down: " + summary.getText());
+        WebElement firstHit = driver.findElement(By.cssSelector("#results .hit"));
+        assertTrue(firstHit.getRect().getY() < 812, "the first hit is on the first screen");
+        WebElement orgFilter = driver.findElement(By.cssSelector("#facet-org input[value='三鷹市']"));
+        assertFalse(orgFilter.isDisplayed(), "the filters start closed");
+
+        // A keyboard user reaches and opens them: the toggle is the disclosure's summary.
+        WebElement toggle = driver.findElement(By.cssSelector("#facets summary"));
+        toggle.sendKeys(Keys.ENTER);
+        wait.until(d -> orgFilter.isDisplayed());
+        orgFilter.click();
+        wait.until(d -> d.getCurrentUrl().contains("org=") && d.findElements(By.cssSelector("#results .hit")).size() == 3);
+        assertTrue(driver.findElement(By.cssSelector("#facet-org input[value='三鷹市']")).isDisplayed(),
+                "the filters stay open while they are used");
     }
 
     private static void assertFitsTheScreen(String path, String loaded) {
