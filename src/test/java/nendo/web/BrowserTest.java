@@ -116,6 +116,16 @@ class BrowserTest {
     }
 
     @Test
+    void aPageThatDoesNotExistIsAJapanesePageLeadingToTheStart() {
+        driver.get(base + "/foo");
+        WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        assertTrue(heading.getText().startsWith("ページが見つかりません"), heading.getText());
+        assertFalse(driver.getPageSource().contains("\"status\""), "no raw JSON");
+        driver.findElement(By.cssSelector("a[href='/']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-start")));
+    }
+
+    @Test
     void badInputShowsTheServersMessage() {
         driver.get(base + "/?q=x&year=abc");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
