@@ -313,7 +313,7 @@
       if ((err && err.name === 'AbortError') || !current()) return;
       const message = err instanceof ApiError ? err.message : `予期しないエラーが発生しました：${err && err.message ? err.message : err}`;
       showError(message);
-      renderFailure(st);
+      renderFailure(st, err);
       if (!(err instanceof ApiError)) console.error(err); // eslint-disable-line no-console
     } finally {
       if (current()) setBusy(false);
@@ -335,7 +335,7 @@
     if (target) target.focus({ preventScroll: typeof focus === 'object' });
   }
 
-  function renderFailure(st) {
+  function renderFailure(st, err) {
     if (st.view === 'search') {
       els.summary.textContent = '検索できませんでした';
       els.summaryRange.textContent = '';
@@ -349,7 +349,7 @@
     } else if (st.view === 'start') {
       els.documentList.replaceChildren(h('p', { class: 'muted' }, '資料一覧を取得できませんでした。'));
     } else if (views[st.view]) {
-      if (views[st.view].fail) views[st.view].fail();
+      if (views[st.view].fail) views[st.view].fail(err);
       document.title = `エラー - ${SITE_TITLE}`;
     } else {
       const view = st.view === 'measure' ? els.viewMeasure : els.viewDoc;

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,7 +33,10 @@ class AnalysisFormsBrowserTest extends BundledApiTestBase {
     @BeforeAll
     static void startBrowser() throws Exception {
         driver = HeadlessChromium.start(dir);
+        // Earlier results stay on screen until new ones replace them: an element read while they
+        // are replaced is asked again.
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -65,6 +70,48 @@ class AnalysisFormsBrowserTest extends BundledApiTestBase {
         driver.get(base + "/?view=terms&org=" + enc("三鷹市") + "&year=2019");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#terms-results .terms-need-years")));
         assertFalse(driver.findElement(By.id("error")).isDisplayed(), driver.findElement(By.id("error")).getText());
+    }
+
+    /** The error of an unknown organization leaves the known ones to pick from, with their years. */
+    @Test
+    void diffOfAnUnknownOrganizationStillOffersTheKnownOnes() {
+        driver.get(base + "/?view=diff&org=nope&from=2019&to=2020");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        wait.until(d -> !error.getText().isBlank());
+        wait.until(d -> values("diff-org").contains("架空市"));
+        // Here other conditions do help (the server answered, refusing the organization).
+        assertTrue(driver.findElement(By.cssSelector("#diff-results .analysis-failed")).getText().contains("条件を変えて"));
+
+        new Select(driver.findElement(By.id("diff-org"))).selectByValue("架空市");
+        wait.until(d -> values("diff-from").equals(List.of("2019", "2020", "2021", "2022", "2023", "2024")));
+        driver.findElement(By.cssSelector("#diff-form .analysis-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#diff-results .analysis-summary")));
+        assertFalse(driver.findElement(By.id("error")).isDisplayed(), driver.findElement(By.id("error")).getText());
+    }
+
+    /**
+     * With the server out of reach, the form still follows the organization chosen, the advice is to
+     * try later (not to change the conditions), and the results already shown stay, marked as earlier.
+     */
+    @Test
+    void compareWithTheServerOutOfReachKeepsTheFormAndTheEarlierResults() {
+        driver.get(base + "/?view=compare&q=" + enc("防災") + "&org=" + enc("架空市"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compare-table")));
+        ((JavascriptExecutor) driver).executeScript(
+                "window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+
+        new Select(driver.findElement(By.id("compare-org"))).selectByValue("三鷹市");
+        wait.until(d -> values("compare-from").equals(List.of("", "2019")));
+        assertEquals(List.of(""), values("compare-dept"));
+
+        driver.findElement(By.cssSelector("#compare-form .analysis-submit")).click();
+        WebElement advice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#compare-results .analysis-failed")));
+        assertTrue(advice.getText().contains("時間をおいて"), advice.getText());
+        assertFalse(advice.getText().contains("条件を変えて"), advice.getText());
+        assertTrue(driver.findElement(By.id("error")).getText().contains("接続"), driver.findElement(By.id("error")).getText());
+        assertTrue(driver.findElement(By.id("compare-table")).isDisplayed(), "the earlier results stay");
+        assertTrue(driver.findElement(By.cssSelector("#compare-results .analysis-earlier")).isDisplayed());
+        assertEquals(List.of("", "2019"), values("compare-from"));
     }
 
     private static List<String> values(String selectId) {
