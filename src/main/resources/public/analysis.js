@@ -184,13 +184,19 @@
       control);
   }
 
-  /** Two selects under one legend (年度の範囲: から / まで). */
-  function rangeField(legend, enLabel, from, fromLabel, to, toLabel) {
+  /**
+   * Two selects under one legend (年度の範囲: から / まで). Each select's name also says what it
+   * chooses (年度（から）): a screen reader reading a select alone would hear only から. The name
+   * holds the visible word, so speaking that word still finds the select.
+   */
+  function rangeField(legend, enLabel, from, fromLabel, to, toLabel, what = '年度') {
+    const label = (sel, word) => {
+      sel.setAttribute('aria-label', `${what}（${word}）`);
+      return h('label', { for: sel.id, class: 'range-word' }, word);
+    };
     return h('fieldset', { class: 'field field-range' },
       h('legend', null, legend, en(enLabel)),
-      h('div', { class: 'range-row' },
-        from, h('label', { for: from.id, class: 'range-word' }, fromLabel),
-        to, h('label', { for: to.id, class: 'range-word' }, toLabel)));
+      h('div', { class: 'range-row' }, from, label(from, fromLabel), to, label(to, toLabel)));
   }
 
   /**

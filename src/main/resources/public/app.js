@@ -453,6 +453,12 @@
     return hasValue(canonical) && canonical !== name ? `${name}（現 ${canonical}）` : String(name);
   }
 
+  /** The first 20 characters of a text, on one line, with … when cut. */
+  function textStart(text) {
+    const chars = [...String(text).replace(/\s+/g, ' ').trim()];
+    return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('');
+  }
+
   function renderHit(hit) {
     const snippet = h('p', { class: 'snippet' });
     if (typeof hit.snippet === 'string' && hit.snippet) {
@@ -475,7 +481,9 @@
       h('p', { class: 'hit-links' },
         navLink(measureHref(hit.id), 'この事業を表示', {
           class: 'hit-measure-link',
-          'aria-label': `この事業を表示（${[where, yearLabel(hit.year, hit.era)].filter(Boolean).join(' ')}）`,
+          // Hits of one department and year differ only by their text: its start names the link.
+          'aria-label': `この事業を表示：${textStart(hasValue(hit.text) ? hit.text : snippet.textContent)}`
+            + `（${[where, yearLabel(hit.year, hit.era)].filter(Boolean).join(' ')}）`,
         }),
         hasValue(hit.documentId)
           ? navLink(docHref(hit.documentId),
