@@ -76,11 +76,19 @@ class NarrowScreenBrowserTest extends BundledApiTestBase {
         driver.get(base + path);
         wait.until(d -> !d.findElements(By.cssSelector(loaded)).isEmpty());
         wait.until(d -> "false".equals(d.findElement(By.id("main")).getAttribute("aria-busy")));
+        // Charts size themselves after they are drawn (ResizeObserver): measure once they have.
+        wait.until(d -> Boolean.TRUE.equals(js("return [...document.querySelectorAll('canvas')]"
+                + ".every(c => window.Chart && Chart.getChart(c) && Chart.getChart(c).width > 0)")));
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // Everything sticking out of the viewport, to say which element widens the page.
         Object wider = js("""
                 const w = document.documentElement.clientWidth;
                 return [...document.querySelectorAll('body *')]
-                  .filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.closest('.table-scroll') && getComputedStyle(e).position !== 'absolute'))
+                  .filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.closest('.table-scroll, .chart-box') && getComputedStyle(e).position !== 'absolute'))
                   .slice(0, 8).map(e => getComputedStyle(e).position + ' ' + e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
                 """);
         assertEquals(js("return document.documentElement.clientWidth"), js("return document.documentElement.scrollWidth"),
