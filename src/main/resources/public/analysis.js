@@ -73,10 +73,20 @@
     return found ? found.years : [];
   }
 
-  /** Departments (current names) of an organization, or of the archive, with their former names. */
+  /**
+   * Departments (current names) of an organization, or of the archive, with their former names.
+   * None when they cannot be had (an unknown organization in a shared URL, the server out of
+   * reach): the department is optional, and the organization and year selects must still be
+   * filled so that the form can lead to a valid request; the view's own request reports the error.
+   */
   async function departments(org) {
-    const data = await cached(`${API}/departments${org ? `?org=${encodeURIComponent(org)}` : ''}`);
-    return Array.isArray(data.departments) ? data.departments : [];
+    try {
+      const data = await cached(`${API}/departments${org ? `?org=${encodeURIComponent(org)}` : ''}`);
+      return Array.isArray(data.departments) ? data.departments : [];
+    } catch (err) {
+      if (err && err.name === 'AbortError') throw err;
+      return [];
+    }
   }
 
   // ------------------------------------------------------------------ labels
@@ -174,13 +184,19 @@
       control);
   }
 
-  /** Two selects under one legend (年度の範囲: から / まで). */
-  function rangeField(legend, enLabel, from, fromLabel, to, toLabel) {
+  /**
+   * Two selects under one legend (年度の範囲: から / まで). Each select's name also says what it
+   * chooses (年度（から）): a screen reader reading a select alone would hear only から. The name
+   * holds the visible word, so speaking that word still finds the select.
+   */
+  function rangeField(legend, enLabel, from, fromLabel, to, toLabel, what = '年度') {
+    const label = (sel, word) => {
+      sel.setAttribute('aria-label', `${what}（${word}）`);
+      return h('label', { for: sel.id, class: 'range-word' }, word);
+    };
     return h('fieldset', { class: 'field field-range' },
       h('legend', null, legend, en(enLabel)),
-      h('div', { class: 'range-row' },
-        from, h('label', { for: from.id, class: 'range-word' }, fromLabel),
-        to, h('label', { for: to.id, class: 'range-word' }, toLabel)));
+      h('div', { class: 'range-row' }, from, label(from, fromLabel), to, label(to, toLabel)));
   }
 
   /**
@@ -218,14 +234,33 @@
     results.replaceChildren(...nodes.flat(Infinity).filter((n) => n != null && n !== false));
   }
 
+  /** Results of an earlier request stay until the new ones come (kept if this request fails). */
   function showLoading(results) {
-    if (N.charts) N.charts.destroyIn(results);
     results.setAttribute('aria-busy', 'true');
-    results.replaceChildren(N.loadingNode());
+    for (const old of results.querySelectorAll(':scope > .analysis-status')) old.remove();
+    results.prepend(h('div', { class: 'analysis-status' }, N.loadingNode()));
   }
 
-  function failed(results) {
-    showResults(results, h('p', { class: 'muted' }, '結果を表示できませんでした。条件を変えてもう一度お試しください。'));
+  /**
+   * Says why nothing new is shown. Only a request the server refused can be helped by other
+   * conditions; when the server is out of reach or failed, trying later is the advice. Results
+   * shown before stay below, marked as such.
+   */
+  function failed(results, err) {
+    const status = err && Number.isInteger(err.status) ? err.status : -1;
+    const text = status === 0
+      ? '結果を表示できませんでした。サーバーに接続できません。時間をおいてもう一度お試しいただくか、ネットワーク接続をご確認ください。'
+      : status >= 400 && status < 500
+        ? '結果を表示できませんでした。条件を変えてもう一度お試しください。'
+        : '結果を表示できませんでした。時間をおいてもう一度お試しください。';
+    for (const old of results.querySelectorAll(':scope > .analysis-status')) old.remove();
+    results.removeAttribute('aria-busy');
+    const earlier = results.querySelector(':scope > .analysis-summary') != null;
+    const note = h('div', { class: 'analysis-status' },
+      h('p', { class: 'muted analysis-failed' }, text),
+      earlier ? h('p', { class: 'muted analysis-earlier' }, '以下は前に表示した結果です（いまの条件の結果ではありません）。') : null);
+    if (earlier) results.prepend(note);
+    else showResults(results, note);
   }
 
   /** 「CSVでダウンロード」「JSONでダウンロード」 of an analysis endpoint with the same params. */

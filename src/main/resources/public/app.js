@@ -313,7 +313,7 @@
       if ((err && err.name === 'AbortError') || !current()) return;
       const message = err instanceof ApiError ? err.message : `予期しないエラーが発生しました：${err && err.message ? err.message : err}`;
       showError(message);
-      renderFailure(st);
+      renderFailure(st, err);
       if (!(err instanceof ApiError)) console.error(err); // eslint-disable-line no-console
     } finally {
       if (current()) setBusy(false);
@@ -335,7 +335,7 @@
     if (target) target.focus({ preventScroll: typeof focus === 'object' });
   }
 
-  function renderFailure(st) {
+  function renderFailure(st, err) {
     if (st.view === 'search') {
       els.summary.textContent = '検索できませんでした';
       els.summaryRange.textContent = '';
@@ -349,7 +349,7 @@
     } else if (st.view === 'start') {
       els.documentList.replaceChildren(h('p', { class: 'muted' }, '資料一覧を取得できませんでした。'));
     } else if (views[st.view]) {
-      if (views[st.view].fail) views[st.view].fail();
+      if (views[st.view].fail) views[st.view].fail(err);
       document.title = `エラー - ${SITE_TITLE}`;
     } else {
       const view = st.view === 'measure' ? els.viewMeasure : els.viewDoc;
@@ -453,6 +453,12 @@
     return hasValue(canonical) && canonical !== name ? `${name}（現 ${canonical}）` : String(name);
   }
 
+  /** The first 20 characters of a text, on one line, with … when cut. */
+  function textStart(text) {
+    const chars = [...String(text).replace(/\s+/g, ' ').trim()];
+    return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : chars.join('');
+  }
+
   function renderHit(hit) {
     const snippet = h('p', { class: 'snippet' });
     if (typeof hit.snippet === 'string' && hit.snippet) {
@@ -475,7 +481,9 @@
       h('p', { class: 'hit-links' },
         navLink(measureHref(hit.id), 'この事業を表示', {
           class: 'hit-measure-link',
-          'aria-label': `この事業を表示（${[where, yearLabel(hit.year, hit.era)].filter(Boolean).join(' ')}）`,
+          // Hits of one department and year differ only by their text: its start names the link.
+          'aria-label': `この事業を表示：${textStart(hasValue(hit.text) ? hit.text : snippet.textContent)}`
+            + `（${[where, yearLabel(hit.year, hit.era)].filter(Boolean).join(' ')}）`,
         }),
         hasValue(hit.documentId)
           ? navLink(docHref(hit.documentId),
@@ -506,8 +514,10 @@
     }
     const nodes = [h('p', null, '該当する項目は見つかりませんでした。')];
     if (outsideFilters && filtered) {
+      // The counts are the answer here: show them even where the filters start closed (phones).
+      els.facetsToggle.open = true;
       nodes.push(h('p', { class: 'outside-filters' },
-        'この言葉は、いまの絞り込みの外にはあります（左の年度・部・団体の件数）。'));
+        'この言葉は、いまの絞り込みの外にはあります（「絞り込み」の年度・部・団体の件数をご覧ください）。'));
     }
     if (alternatives.length) {
       nodes.push(h('p', { class: 'alternatives' }, 'もしかして：',
@@ -920,32 +930,14 @@
     go(url.search.replace(/^\?/, ''), { focus: a.dataset.focus || 'heading', scroll: true });
   }
 
-  // ------------------------------------------------------------------ suggestions
-
-  let suggestTimer = null;
-  let suggestAbort = null;
-
-  /** Completes the word being typed (kanji, hiragana or katakana) from /api/suggest. */
-  function onTypeAhead() {
-    clearTimeout(suggestTimer);
-    suggestTimer = setTimeout(async () => {
-      const words = els.q.value.split(/[\s\u3000]+/);
-      const last = words[words.length - 1] || '';
-      if (!last || last.length > 50) { els.suggestions.replaceChildren(); return; }
-      if (suggestAbort) suggestAbort.abort();
-      suggestAbort = new AbortController();
-      try {
-        const data = await fetchJson(`${API}/suggest?q=${encodeURIComponent(last)}`, suggestAbort.signal);
-        const head = words.slice(0, -1).join(' ');
-        els.suggestions.replaceChildren(...(data.suggestions || []).map((s) => {
-          const option = document.createElement('option');
-          option.value = head ? `${head} ${s.text}` : String(s.text);
-          return option;
-        }));
-      } catch (e) {
-        // Suggestions are a convenience: a failure must not disturb typing or show an error.
-      }
-    }, 150);
+  /**
+   * On a narrow screen the filters stand above the results: start them closed so that the results
+   * come first (a tap on 絞り込み opens them); on a wide screen they are a column beside the results.
+   */
+  function fitFacetsToScreen() {
+    const narrow = window.matchMedia('(max-width: 799.98px)');
+    els.facetsToggle.open = !narrow.matches;
+    narrow.addEventListener('change', () => { if (!narrow.matches) els.facetsToggle.open = true; });
   }
 
   function onPopState() {
@@ -967,20 +959,20 @@
     els.viewDoc = document.getElementById('view-doc');
     els.documentList = document.getElementById('document-list');
     els.facets = document.getElementById('facets');
+    els.facetsToggle = document.getElementById('facets-toggle');
     els.summary = document.getElementById('summary');
     els.summaryRange = document.getElementById('summary-range');
     els.activeFilters = document.getElementById('active-filters');
     els.results = document.getElementById('results');
     els.pager = document.getElementById('pager');
 
-    els.suggestions = document.getElementById('suggestions');
-    els.q.addEventListener('input', onTypeAhead);
     els.form.addEventListener('submit', onSubmit);
     els.sort.addEventListener('change', onSortChange);
     els.facets.addEventListener('change', onFacetChange);
     els.facets.addEventListener('click', onFacetClick);
     document.addEventListener('click', onDocumentClick);
     window.addEventListener('popstate', onPopState);
+    fitFacetsToScreen();
 
     render({ focus: 'none' });
   }

@@ -220,7 +220,7 @@
         several ? h('span', { class: 'row-org' }, String(r.org)) : null,
         Array.isArray(r.names) && r.names.some((n) => n !== r.name)
           ? h('span', { class: 'row-names' }, `旧 ${r.names.filter((n) => n !== r.name).join('・')}`) : null),
-      years.map((y, i) => cellOf(st, r, y, (r.cells || [])[i] || {}, max)),
+      years.map((y, i) => cellOf(st, r, y, (r.cells || [])[i] || {}, max, several)),
       h('td', { class: 'num row-total' }, fmtNum(Number(r.matches) || 0))));
     const foot = [
       h('tr', null, h('th', { scope: 'row' }, '該当する事業'),
@@ -244,7 +244,8 @@
       h('thead', null, head), h('tbody', null, body), h('tfoot', null, foot));
   }
 
-  function cellOf(st, row, year, cell, max) {
+  /** several: the table holds more than one organization, so a cell's name says which one. */
+  function cellOf(st, row, year, cell, max, several) {
     const matches = Number(cell.matches) || 0;
     const attrs = { class: `num ${heatClass(matches, max)}`, 'data-year': String(year.year), 'data-dept': String(row.name) };
     if (cell.measures == null) {
@@ -252,7 +253,8 @@
         h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, 'この年度にはなし'));
     }
     const printed = hasValue(cell.printedName) && cell.printedName !== row.name ? String(cell.printedName) : null;
-    const label = `${printed || row.name} ${yearLabel(year.year, year.era)}：${fmtNum(matches)}件（事業 ${fmtNum(cell.measures)}件中）`;
+    const where = [several && hasValue(row.org) ? String(row.org) : null, printed || row.name].filter(Boolean).join(' ');
+    const label = `${where} ${yearLabel(year.year, year.era)}：${fmtNum(matches)}件（事業 ${fmtNum(cell.measures)}件中）`;
     return h('td', { ...attrs, title: label },
       matches > 0
         ? N.navLink(N.urlFor(cellQuery(st, row, year.year)), fmtNum(matches),
@@ -262,6 +264,6 @@
 
   N.views[NAME] = {
     render,
-    fail: () => A.failed(shell().results),
+    fail: (err) => A.failed(shell().results, err),
   };
 })();

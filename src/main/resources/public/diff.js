@@ -31,9 +31,12 @@
       onSubmit: (p) => N.go(A.viewQuery(NAME, p), { focus: 'none' }),
     });
     ui.fields = { org, from, to, dept };
-    org.addEventListener('change', () => {
-      fillSelects(ui, { org: org.value, from: from.value, to: to.value, dept: '' }).catch(() => {});
-    });
+    // Keep the years only where the organization newly chosen has them (empty picks its defaults),
+    // so that 表示 never asks for a year it lacks (after an unknown organization in a shared URL too).
+    org.addEventListener('change', () => A.yearsOf(org.value).then((years) => {
+      const has = (v) => years.some((y) => String(y) === v);
+      return fillSelects(ui, { org: org.value, from: has(from.value) ? from.value : '', to: has(to.value) ? to.value : '', dept: '' });
+    }).catch(() => {}));
     return ui;
   }
 
@@ -203,6 +206,6 @@
 
   N.views[NAME] = {
     render,
-    fail: () => A.failed(shell().results),
+    fail: (err) => A.failed(shell().results, err),
   };
 })();

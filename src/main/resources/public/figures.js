@@ -130,6 +130,6 @@
 
   N.views[NAME] = {
     render,
-    fail: () => A.failed(shell().results),
+    fail: (err) => A.failed(shell().results, err),
   };
 })();

@@ -32,7 +32,13 @@
     });
     ui.fields = { org, year, vs, dept };
     const refill = (changes) => fillSelects(ui, { ...current(ui), ...changes }).catch(() => {});
-    org.addEventListener('change', () => refill({ dept: '' }));
+    // Another organization has other years: keep the year and the reference year where it has them,
+    // else take its latest year, so that 表示 never asks for a year the organization lacks.
+    org.addEventListener('change', () => A.yearsOf(org.value).then((years) => {
+      const has = (v) => years.some((y) => String(y) === v);
+      const y = has(year.value) ? year.value : (years.length ? String(years[years.length - 1]) : '');
+      return refill({ year: y, vs: has(vs.value) && vs.value !== y ? vs.value : '', dept: '' });
+    }).catch(() => {}));
     dept.addEventListener('change', () => refill({}));
     return ui;
   }
@@ -68,12 +74,29 @@
     }
     await fillSelects(ui, st);
     if (!isCurrent()) return;
+    if (await singleYear(ui, st)) return;
 
     A.showLoading(ui.results);
     const apiParams = { org: st.org, year: st.year, vs: st.vs, dept: st.dept };
     const data = await N.fetchJson(`${N.API}/terms?${A.apiQuery(apiParams)}`, signal);
     if (!isCurrent()) return;
     show(ui, st, data, apiParams);
+  }
+
+  /**
+   * An organization with one year has no other year to compare with (the default reference):
+   * say so and point to the comparison it does allow (a department against the other departments),
+   * as 年度間の差分 does, instead of showing the API's error.
+   */
+  async function singleYear(ui, st) {
+    if (!st.org || st.vs || st.dept) return false;
+    const years = await A.yearsOf(st.org);
+    if (years.length !== 1 || String(years[0]) !== st.year) return false;
+    A.showResults(ui.results, h('p', { class: 'muted terms-need-years' },
+      `${st.org} の文書は ${N.yearLabel(years[0])} の 1 年度分だけのため、ほかの年度とは比べられません。`
+      + '「部（任意）」で部を選ぶと、その部の特徴語を同じ年度のほかの部と比べて示します。'));
+    N.announce(`${st.org} は 1 年度分だけのため、ほかの年度とは比べられません。`);
+    return true;
   }
 
   function side(s) {
@@ -142,6 +165,6 @@
 
   N.views[NAME] = {
     render,
-    fail: () => A.failed(shell().results),
+    fail: (err) => A.failed(shell().results, err),
   };
 })();

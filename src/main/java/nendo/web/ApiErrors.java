@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The only place where failures become HTTP answers. Handlers throw; here a client's mistake
  * becomes a 4xx JSON message, and anything else a logged 500 whose body carries only a request id.
+ * A browser asking for a page (not /api/ or /health, Accept: text/html) gets the same message as a
+ * small Japanese HTML page with a way back to the start page instead of raw JSON.
  */
 final class ApiErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -40,6 +42,59 @@ final class ApiErrors {
     }
 
     static void write(Context ctx, int status, String message) {
+        if (wantsPage(ctx)) {
+            ctx.status(status).contentType("text/html; charset=utf-8").result(page(status, message));
+            return;
+        }
         ctx.status(status).json(new ErrorBody(status, HttpStatus.forStatus(status).getMessage(), message));
+    }
+
+    /** API clients (and fetch from the page, which asks for JSON) always get JSON. */
+    private static boolean wantsPage(Context ctx) {
+        String path = ctx.path();
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/health")) return false;
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    private static String page(int status, String message) {
+        String title = switch (status) {
+            case 404 -> "ページが見つかりません";
+            case 500 -> "サーバーでエラーが発生しました";
+            default -> "ページを表示できません";
+        };
+        return """
+                <!doctype html>
+                <html lang="ja">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%1$s - nendo</title>
+                <link rel="stylesheet" href="/style.css">
+                </head>
+                <body>
+                <main class="page error-page">
+                <h1>%1$s <span class="en" lang="en">(HTTP %2$d)</span></h1>
+                <p>%3$s</p>
+                <p><a href="/">nendo のトップページへ戻る</a></p>
+                </main>
+                </body>
+                </html>
+                """.formatted(escape(title), status, escape(message));
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -24,10 +24,28 @@ final class ExportTables {
                 .column("種別", "kind").column("本文", "text").column("文書ID", "document_id")
                 .column("文書名", "document_title").column("サンプル", "sample").column("スコア", "score");
         for (SearchResponse.Hit h : r.hits()) {
-            t.row(h.id(), h.org(), h.year(), h.era(), h.department(), h.departmentCanonical(), h.kind(), h.text(),
-                    h.documentId(), h.documentTitle(), h.sample(), h.score());
+            t.row(h.id(), h.org(), h.year(), h.era(), h.department(), h.departmentCanonical(), kindLabel(h.kind()), h.text(),
+                    h.documentId(), h.documentTitle(), yesNo(h.sample()), h.score());
         }
         return t.build();
+    }
+
+    /**
+     * A kind of entry as the page names it: the cells under Japanese headers are read by people in
+     * a spreadsheet, not by programs (which take format=json, where kind stays measure/mission).
+     */
+    static String kindLabel(String kind) {
+        if (kind == null) return null;
+        return switch (kind) {
+            case "measure" -> "主要事業";
+            case "mission" -> "部の使命・目標";
+            default -> kind;
+        };
+    }
+
+    /** A yes/no cell in the language of the headers. */
+    static String yesNo(boolean value) {
+        return value ? "はい" : "いいえ";
     }
 
     /** The matrix in long form, one row per department × year, then one 全体 row per year. */
@@ -57,7 +75,7 @@ final class ExportTables {
                 .column("同じ団体", "same_organization").column("本文", "text");
         for (RelatedMeasures.RelatedMeasure m : r.related()) {
             t.row(r.measure().id(), m.id(), m.org(), m.year(), m.era(), m.department(), m.departmentCanonical(),
-                    m.score(), m.sameOrganization(), m.text());
+                    m.score(), yesNo(m.sameOrganization()), m.text());
         }
         return t.build();
     }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -45,7 +46,10 @@ class AnalysisBrowserTest extends BundledApiTestBase {
     @BeforeAll
     static void startBrowser() throws Exception {
         driver = HeadlessChromium.start(dir);
+        // Earlier results stay on screen until new ones replace them: an element read while they
+        // are replaced is asked again.
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll

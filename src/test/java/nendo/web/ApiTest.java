@@ -632,7 +632,30 @@ class ApiTest {
         assertTrue(get("/style.css").headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
     }
 
+    /** A browser opening a page that does not exist gets a Japanese page; API clients keep JSON. */
+    @Test
+    void anUnknownPageIsAJapanesePageForABrowserAndJsonForApiClients() throws Exception {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        HttpResponse<String> page = get("/foo/'&x", browser);
+        assertEquals(404, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
+        assertTrue(page.body().contains("<html lang=\"ja\">"), page.body());
+        assertTrue(page.body().contains("ページが見つかりません"), page.body());
+        assertTrue(page.body().contains("<a href=\"/\">"), page.body());
+        assertTrue(page.body().contains("/foo/&#39;&amp;x"), "the path is escaped: " + page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").isPresent());
+
+        assertErrorJson(get("/api/nope", browser), List.of(404), "/api/nope as a browser");
+        assertErrorJson(get("/foo", "application/json"), List.of(404), "/foo asking for JSON");
+        assertErrorJson(get("/foo"), List.of(404), "/foo without Accept");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static HttpResponse<String> get(String pathAndQuery, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().header("Accept", accept)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
 
     private static void assertErrorJson(HttpResponse<String> response, List<Integer> statuses, String what)
             throws IOException {

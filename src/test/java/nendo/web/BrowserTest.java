@@ -1,6 +1,7 @@
 package nendo.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -113,6 +116,16 @@ class BrowserTest {
     }
 
     @Test
+    void aPageThatDoesNotExistIsAJapanesePageLeadingToTheStart() {
+        driver.get(base + "/foo");
+        WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        assertTrue(heading.getText().startsWith("ページが見つかりません"), heading.getText());
+        assertFalse(driver.getPageSource().contains("\"status\""), "no raw JSON");
+        driver.findElement(By.cssSelector("a[href='/']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-start")));
+    }
+
+    @Test
     void badInputShowsTheServersMessage() {
         driver.get(base + "/?q=x&year=abc");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
@@ -120,14 +133,73 @@ class BrowserTest {
         assertTrue(error.getText().contains("year"), error.getText());
     }
 
+    /**
+     * Kana typed shows its kanji completions (a datalist hid them: it shows only options containing
+     * the text typed), as a combobox: arrow keys move aria-activedescendant, Enter picks without
+     * searching, Escape closes, a click picks.
+     */
     @Test
-    void typingOffersCompletionsAndAZeroHitSearchOffersAlternatives() {
+    void typingKanaOffersKanjiCompletionsThatKeysAndClicksPick() {
         driver.get(base + "/");
         WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
         box.sendKeys("ぼう");
-        wait.until(d -> d.findElements(By.cssSelector("#suggestions option")).stream()
-                .anyMatch(o -> "防災".equals(o.getAttribute("value"))));
+        WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions [role='option']")));
+        assertEquals("防災", first.getAttribute("data-value"));
+        assertTrue(first.getText().startsWith("防災"), first.getText());
+        assertEquals("true", box.getAttribute("aria-expanded"));
 
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("suggestion-0", box.getAttribute("aria-activedescendant"));
+        assertEquals("true", first.getAttribute("aria-selected"));
+        assertEquals(box, driver.switchTo().activeElement(), "the focus stays in the box");
+        box.sendKeys(Keys.ENTER);
+        assertEquals("防災", box.getAttribute("value"));
+        assertFalse(driver.findElement(By.id("suggestions")).isDisplayed());
+        assertEquals("false", box.getAttribute("aria-expanded"));
+        assertEquals(base + "/", driver.getCurrentUrl(), "Enter on a completion picks it and does not search");
+
+        box.sendKeys(" くん");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions [role='option']")));
+        box.sendKeys(Keys.ESCAPE);
+        assertFalse(driver.findElement(By.id("suggestions")).isDisplayed());
+        assertEquals("防災 くん", box.getAttribute("value"));
+
+        box.sendKeys(Keys.ARROW_DOWN); // opens the list again
+        WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#suggestions [role='option']")));
+        String picked = option.getAttribute("data-value");
+        assertTrue(picked.startsWith("防災 "), picked);
+        option.click();
+        assertEquals(picked, box.getAttribute("value"));
+        assertFalse(driver.findElement(By.id("suggestions")).isDisplayed());
+    }
+
+    /** While an IME composes, no completions are fetched; once the word is converted they are. */
+    @Test
+    void completionsWaitForTheImeCompositionToEnd() throws Exception {
+        driver.get(base + "/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("""
+                const q = document.getElementById('q');
+                q.focus();
+                q.dispatchEvent(new CompositionEvent('compositionstart'));
+                for (const v of ['ぼ', 'ぼう']) {
+                  q.value = v;
+                  q.dispatchEvent(new InputEvent('input', { isComposing: true, data: v, inputType: 'insertCompositionText' }));
+                }""");
+        Thread.sleep(600);
+        assertEquals(0L, js.executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/suggest')).length;"));
+        assertFalse(driver.findElement(By.id("suggestions")).isDisplayed());
+        js.executeScript("document.getElementById('q').dispatchEvent(new CompositionEvent('compositionend', { data: 'ぼう' }));");
+        wait.until(d -> d.findElements(By.cssSelector("#suggestions [role='option']")).stream()
+                .anyMatch(o -> "防災".equals(o.getAttribute("data-value"))));
+        assertEquals(1L, js.executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/suggest')).length;"));
+    }
+
+    @Test
+    void aZeroHitSearchOffersAlternatives() {
         driver.get(base + "/?q=" + URLEncoder.encode("防災訓連", StandardCharsets.UTF_8));
         WebElement alternative = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.alternative-link")));
         assertEquals("防災訓練", alternative.getText());

@@ -135,7 +135,7 @@ class ExportApiTest extends BundledApiTestBase {
         assertEquals("kakuu-2019-02-01", first.get(0));
         assertTrue(first.get(1).startsWith("kakuu-2020-"), first.toString());
         assertEquals("2020", first.get(3));
-        assertEquals("true", first.get(8));
+        assertEquals("はい", first.get(8));
         assertEquals(RelatedApiTest.CENTER_2020, first.get(9));
     }
 
@@ -155,11 +155,17 @@ class ExportApiTest extends BundledApiTestBase {
             for (Map<String, String> r : records) {
                 assertTrue(ids.add(r.get("ID")), "each hit once: " + r);
                 assertTrue(r.get("本文").contains("防災"), r.toString());
-                assertEquals("measure", r.get("種別"));
+                assertEquals("主要事業", r.get("種別"), "the kind as the page names it");
+                assertEquals(r.get("団体").equals("架空市") ? "はい" : "いいえ", r.get("サンプル"), r.toString());
             }
             assertEquals(13, records.stream().filter(r -> r.get("団体").equals("架空市")).count());
             assertEquals(3, records.stream().filter(r -> r.get("団体").equals("三鷹市")).count());
         }
+        // A department's mission is named as on the page too.
+        List<Map<String, String>> missions = records(csv("/api/search", "q", "", "kind", "mission", "org", "架空市", "year", "2019"));
+        assertEquals(8, missions.size(), "one mission per department of kakuu-2019");
+        assertTrue(missions.stream().allMatch(r -> r.get("種別").equals("部の使命・目標") && r.get("サンプル").equals("はい")),
+                missions.toString());
         // Filters apply to the download as to the search: 2021 has 3 防災 measures (総務部).
         List<List<String>> y2021 = csv("/api/search", "q", "防災", "org", "架空市", "year", "2021");
         assertEquals(3, y2021.size() - 1);

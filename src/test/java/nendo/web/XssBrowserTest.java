@@ -311,8 +311,15 @@ class XssBrowserTest {
         open("/");
         WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
         box.sendKeys("検証防");
-        wait.until(d -> options("#suggestions option", "value").contains(PROGRAMME));
-        assertEquals(0, driver.findElements(By.cssSelector("#suggestions *:not(option)")).size());
+        wait.until(d -> ((List<?>) js().executeScript("return [...document.querySelectorAll('#suggestions [role=option]')]"
+                + ".map(o => o.firstChild.textContent)")).contains(PROGRAMME));
+        // Each option is the word as text, with its reading in a span: no element from the payload.
+        assertEquals(0, driver.findElements(By.cssSelector("#suggestions [role=option] *:not(span.suggestion-reading)")).size());
+        assertEquals(0, driver.findElements(By.cssSelector("#suggestions script, #suggestions img")).size());
+        driver.findElements(By.cssSelector("#suggestions [role=option]")).stream()
+                .filter(o -> PROGRAMME.equals(o.getAttribute("data-value"))).findFirst().orElseThrow().click();
+        assertEquals(PROGRAMME, box.getAttribute("value"));
+        assertInert();
     }
 
     @Test
