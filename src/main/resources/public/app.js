@@ -97,7 +97,9 @@
   function yearLabel(year, era) {
     if (!hasValue(year)) return hasValue(era) ? String(era) : '';
     const e = hasValue(era) ? String(era) : wareki(year);
-    return e ? `${year}（${e}）` : `${year}年度`;
+    if (e) return `${year}（${e}）`;
+    // A value that is no year (year=abc from a hand-edited URL) is shown as it is, not as 「abc年度」.
+    return /^\d{4}$/.test(String(year)) ? `${year}年度` : String(year);
   }
 
   function sampleBadge() {
