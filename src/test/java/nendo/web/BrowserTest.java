@@ -268,4 +268,13 @@ class BrowserTest {
         assertEquals("防災", driver.findElement(By.id("q")).getAttribute("value"));
         assertTrue(!driver.getCurrentUrl().contains("org="), driver.getCurrentUrl());
     }
+
+    /** A hand-edited year that is no year gets the server's message, and its chip shows it as typed. */
+    @Test
+    void aYearThatIsNoYearIsShownAsTyped() {
+        driver.get(base + "/?q=" + URLEncoder.encode("子育て", StandardCharsets.UTF_8) + "&year=abc");
+        WebElement chip = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#active-filters a.chip")));
+        assertTrue(chip.getText().startsWith("年度：abc"), chip.getText());
+        assertTrue(!chip.getText().contains("abc年度"), chip.getText());
+    }
 }
