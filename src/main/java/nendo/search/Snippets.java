@@ -106,29 +106,15 @@ final class Snippets {
             int start = Math.max(s[0], from);
             int end = Math.min(s[1], to);
             if (start >= end) continue;
-            escape(text, pos, start, html);
+            HtmlText.escape(text, pos, start, html);
             html.append("<mark>");
-            escape(text, start, end, html);
+            HtmlText.escape(text, start, end, html);
             html.append("</mark>");
             pos = end;
         }
-        escape(text, pos, to, html);
+        HtmlText.escape(text, pos, to, html);
         if (to < text.length()) html.append('…');
         return html.toString();
-    }
-
-    static void escape(String text, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
     }
 
     /** Hands back the match offsets instead of formatted text. */

@@ -186,11 +186,11 @@ final class Suggester {
         StringBuilder html = new StringBuilder();
         if (markedPrefix > 0 && markedPrefix <= e.text().length()) {
             html.append("<mark>");
-            Snippets.escape(e.text(), 0, markedPrefix, html);
+            HtmlText.escape(e.text(), 0, markedPrefix, html);
             html.append("</mark>");
-            Snippets.escape(e.text(), markedPrefix, e.text().length(), html);
+            HtmlText.escape(e.text(), markedPrefix, e.text().length(), html);
         } else {
-            Snippets.escape(e.text(), 0, e.text().length(), html);
+            HtmlText.escape(e.text(), 0, e.text().length(), html);
         }
         return new ArchiveViews.Suggestion(e.text(), e.reading(), e.count(), html.toString());
     }

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.UUID;
 import nendo.model.ClientError;
+import nendo.search.HtmlText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,21 +81,6 @@ final class ApiErrors {
                 </main>
                 </body>
                 </html>
-                """.formatted(escape(title), status, escape(message));
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+                """.formatted(HtmlText.escape(title), status, HtmlText.escape(message));
     }
 }
