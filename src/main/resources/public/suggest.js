@@ -62,6 +62,8 @@
     list.hidden = !open;
     input.setAttribute('aria-expanded', String(open));
     input.removeAttribute('aria-activedescendant');
+    // A screen reader hears that completions appeared and how to reach them; the list itself is silent.
+    if (open) N.announce(`入力候補 ${items.length} 件（↓ で選べます）`);
   }
 
   function close() {

@@ -147,6 +147,8 @@ class BrowserTest {
         assertEquals("防災", first.getAttribute("data-value"));
         assertTrue(first.getText().startsWith("防災"), first.getText());
         assertEquals("true", box.getAttribute("aria-expanded"));
+        String heard = driver.findElement(By.id("status")).getAttribute("textContent");
+        assertTrue(heard.matches("入力候補 \\d+ 件（↓ で選べます）"), "announced: " + heard);
 
         box.sendKeys(Keys.ARROW_DOWN);
         assertEquals("suggestion-0", box.getAttribute("aria-activedescendant"));
