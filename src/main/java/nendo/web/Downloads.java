@@ -42,11 +42,17 @@ final class Downloads {
      * Answers as JSON an endpoint that offers no download: {@code format} there is refused rather
      * than ignored (format=csv quietly answered JSON).
      */
-    static void jsonOnly(Context ctx, Object body) {
+    static void jsonOnly(Context ctx, Answer body) throws java.io.IOException {
         if (requested(ctx)) {
             throw ClientError.badRequest("この API にはダウンロードがありません（format は検索・年度比較・差分・特徴語・職員数・関連事業で使えます）");
         }
-        ctx.json(body);
+        ctx.json(body.get());
+    }
+
+    /** The answer, worked out only once the request is known to want it. */
+    @FunctionalInterface
+    interface Answer {
+        Object get() throws java.io.IOException;
     }
 
     /** Whether the request asks for a download rather than the paged API answer. */

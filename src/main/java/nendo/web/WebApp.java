@@ -128,9 +128,9 @@ public final class WebApp implements AutoCloseable {
             Downloads.respond(ctx, Downloads.name("search", request.q()), archive.searchAll(request),
                     ExportTables::search);
         });
-        get(r, "/api/suggest", ctx -> Downloads.jsonOnly(ctx, archive.suggest(SearchParams.suggestPrefix(ctx))));
-        get(r, "/api/years", ctx -> Downloads.jsonOnly(ctx, archive.years()));
-        get(r, "/api/departments", ctx -> Downloads.jsonOnly(ctx, archive.departments(
+        get(r, "/api/suggest", ctx -> Downloads.jsonOnly(ctx, () -> archive.suggest(SearchParams.suggestPrefix(ctx))));
+        get(r, "/api/years", ctx -> Downloads.jsonOnly(ctx, () -> archive.years()));
+        get(r, "/api/departments", ctx -> Downloads.jsonOnly(ctx, () -> archive.departments(
                 SearchParams.optionalYear(ctx, "year"), SearchParams.optionalText(ctx, "org"))));
         get(r, "/api/figures", ctx -> {
             String org = SearchParams.optionalText(ctx, "org");
@@ -162,9 +162,9 @@ public final class WebApp implements AutoCloseable {
             int limit = SearchParams.intParam(ctx, "limit", RelatedMeasures.DEFAULT_LIMIT, 1, RelatedMeasures.MAX_LIMIT);
             Downloads.respond(ctx, Downloads.name("related", id), archive.related(id, limit), ExportTables::related);
         });
-        get(r, "/api/measures/{id}", ctx -> Downloads.jsonOnly(ctx, archive.measure(SearchParams.pathId(ctx))));
-        get(r, "/api/documents", ctx -> Downloads.jsonOnly(ctx, archive.documents()));
-        get(r, "/api/documents/{id}", ctx -> Downloads.jsonOnly(ctx, archive.document(SearchParams.pathId(ctx))));
+        get(r, "/api/measures/{id}", ctx -> Downloads.jsonOnly(ctx, () -> archive.measure(SearchParams.pathId(ctx))));
+        get(r, "/api/documents", ctx -> Downloads.jsonOnly(ctx, () -> archive.documents()));
+        get(r, "/api/documents/{id}", ctx -> Downloads.jsonOnly(ctx, () -> archive.document(SearchParams.pathId(ctx))));
         get(r, "/api/documents/{id}/original", ctx -> {
             var plan = archive.plan(SearchParams.pathId(ctx));
             byte[] bytes = originals.read(plan);
