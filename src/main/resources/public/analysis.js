@@ -154,7 +154,8 @@
   function setOptions(sel, options, value) {
     const v = value == null ? '' : String(value);
     const list = options.slice();
-    if (v && !list.some((o) => o.value === v)) list.push({ value: v, text: v });
+    // A year is labelled as the list labels years (2024（令和6年度）), not left bare.
+    if (v && !list.some((o) => o.value === v)) list.push({ value: v, text: /^\d{4}$/.test(v) ? yearLabel(v) : v });
     sel.replaceChildren(...list.map((o) => {
       const opt = h('option', { value: o.value }, o.text);
       if (o.value === v) opt.selected = true;

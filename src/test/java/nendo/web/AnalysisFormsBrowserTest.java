@@ -72,6 +72,15 @@ class AnalysisFormsBrowserTest extends BundledApiTestBase {
         assertFalse(driver.findElement(By.id("error")).isDisplayed(), driver.findElement(By.id("error")).getText());
     }
 
+    /** A shared URL naming a year the organization does not have keeps it selected, labelled as years are. */
+    @Test
+    void aYearOutsideTheListIsLabelledAsAYear() {
+        driver.get(base + "/?view=terms&org=" + enc("三鷹市") + "&year=2024");
+        wait.until(d -> values("terms-year").contains("2024"));
+        Select year = new Select(driver.findElement(By.id("terms-year")));
+        assertEquals("2024（令和6年度）", year.getFirstSelectedOption().getText());
+    }
+
     /** The error of an unknown organization leaves the known ones to pick from, with their years. */
     @Test
     void diffOfAnUnknownOrganizationStillOffersTheKnownOnes() {
