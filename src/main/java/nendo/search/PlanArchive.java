@@ -54,9 +54,12 @@ public final class PlanArchive {
         UnderstoodQuery.Parser parser = new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(analysis), synonyms);
         // Segments' department and organization names, read once and shared by every count.
         OrdinalNames names = new OrdinalNames();
-        this.searcher = new PlanSearcher(parser, PlanFields.markAnalyzer(analysis), analysis.bigramCharacters(), names);
+        // The commit's organization and department names, for names typed among the words.
+        QueryNames queryNames = new QueryNames();
+        this.searcher = new PlanSearcher(parser, PlanFields.markAnalyzer(analysis), analysis.bigramCharacters(), names,
+                queryNames);
         this.groups = new GroupCounter(names);
-        this.themes = new ThemeComparison(parser, groups);
+        this.themes = new ThemeComparison(parser, groups, queryNames);
         MeasureSimilarity similarity = new MeasureSimilarity(PlanFields.queryAnalyzer(analysis));
         this.relatedMeasures = new RelatedMeasures(similarity);
         this.yearDiff = new YearDiff(similarity, new WordingChanges(analysis.surfaceWords()));

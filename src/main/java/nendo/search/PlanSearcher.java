@@ -28,11 +28,13 @@ final class PlanSearcher {
     private final UnderstoodQuery.Parser parser;
     private final Snippets snippets;
     private final OrdinalNames ordinalNames;
-    private final QueryNames queryNames = new QueryNames();
+    private final QueryNames queryNames;
 
     /** @param characters the bigram chain before pairing, for marking hits ({@link CharacterRuns}) */
-    PlanSearcher(UnderstoodQuery.Parser parser, Analyzer indexAnalyzer, Analyzer characters, OrdinalNames ordinalNames) {
+    PlanSearcher(UnderstoodQuery.Parser parser, Analyzer indexAnalyzer, Analyzer characters, OrdinalNames ordinalNames,
+                 QueryNames queryNames) {
         this.parser = parser;
+        this.queryNames = queryNames;
         this.snippets = new Snippets(indexAnalyzer, characters);
         this.ordinalNames = ordinalNames;
     }

@@ -42,7 +42,8 @@ final class QueryNames {
         }
     }
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** What separates words (after NFKC): spaces, 、, commas and + (QuerySyntax reads them as AND). */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s、,+|]+");
 
     /** Organization names, and department names current or printed in some year. */
     private record Names(Set<String> orgs, Set<String> departments, Set<String> current) {}
@@ -79,6 +80,32 @@ final class QueryNames {
     }
 
     /**
+     * The text with each name that a search would take as a filter put in quotes, so that a search
+     * of it keeps the name a word, as the comparison counts it ({@link ThemeComparison}): a cell
+     * links to the search of its words, and 三鷹市 unquoted would there become the organization.
+     *
+     * @return the text as given when it holds no such name
+     */
+    String quoted(IndexSearcher searcher, String q) throws IOException {
+        if (q == null || q.isBlank() || !mayHoldName(searcher, q)) return q;
+        Names names = names(searcher);
+        QuerySyntax.Parsed parsed = syntax.parse(q);
+        boolean any = false;
+        List<List<QuerySyntax.Term>> groups = new ArrayList<>();
+        for (List<QuerySyntax.Term> group : parsed.groups()) {
+            QuerySyntax.Term only = group.size() == 1 ? group.get(0) : null;
+            if (only != null && !only.phrase()
+                    && (names.orgs().contains(only.text()) || names.departments().contains(only.text()))) {
+                groups.add(List.of(new QuerySyntax.Term(only.text(), true)));
+                any = true;
+            } else {
+                groups.add(group);
+            }
+        }
+        return any ? QuerySyntax.text(new QuerySyntax.Parsed(groups, parsed.excluded(), List.of())) : q;
+    }
+
+    /**
      * The request's department names that no department in its organizations (all, without an
      * organization filter) is called now: only those also match by the name printed that year.
      * A name that is one organization's current name and another's former one (企画部: 三鷹市's
@@ -110,7 +137,7 @@ final class QueryNames {
      */
     private boolean mayHoldName(IndexSearcher searcher, String q) throws IOException {
         Names names = names(searcher);
-        for (String word : SPACES.split(Normalizer.normalize(q, Normalizer.Form.NFKC).strip())) {
+        for (String word : SEPARATORS.split(Normalizer.normalize(q, Normalizer.Form.NFKC).strip())) {
             if (names.orgs().contains(word) || names.departments().contains(word)) return true;
         }
         return false;

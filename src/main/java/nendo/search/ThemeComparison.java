@@ -47,6 +47,7 @@ public final class ThemeComparison {
 
     private final UnderstoodQuery.Parser parser;
     private final GroupCounter groups;
+    private final QueryNames queryNames;
 
     /** Every measure of the commit by cell, by organization ({@link #census(IndexSearcher, Request)}). */
     private final CommitMemo<Map<String, List<Map.Entry<GroupCounter.Key, Long>>>> census = new CommitMemo<>();
@@ -63,9 +64,10 @@ public final class ThemeComparison {
     /** Layouts of the commit's comparisons, the most recently used kept. */
     private final CommitMemo<LruMap<LayoutKey, ComparisonLayout>> layouts = new CommitMemo<>();
 
-    ThemeComparison(UnderstoodQuery.Parser parser, GroupCounter groups) {
+    ThemeComparison(UnderstoodQuery.Parser parser, GroupCounter groups, QueryNames queryNames) {
         this.parser = parser;
         this.groups = groups;
+        this.queryNames = queryNames;
     }
 
     Comparison compare(IndexSearcher searcher, Request request, Iterable<PlanDocument> documents) throws IOException {
@@ -103,6 +105,12 @@ public final class ThemeComparison {
             notices.add("検索語の年度 " + String.join("・", outside.stream().map(y -> new FiscalYear(y).label()).toList())
                     + " は指定の年度の範囲（year_from・year_to）の外です");
         }
+        // A name among the words stays a word here (the comparison has its own organization and
+        // department); a cell's search of these words must keep it one too, so it is quoted there.
+        String words = queryNames.quoted(searcher, understood.withoutYears());
+        if (!words.equals(understood.withoutYears())) {
+            notices.add("年度比較では、検索語の団体名・部名は語として数えます（団体や部で絞るには、団体・部を選んでください）");
+        }
         if (layout.summed()) {
             notices.add(String.format("%,d 団体あるため、部は全団体の合計です。団体ごとの推移は団体を選んでください",
                     layout.organizations()));
@@ -117,7 +125,7 @@ public final class ThemeComparison {
             years.add(new YearTotal(year.getKey(), new FiscalYear(year.getKey()).era(), year.getValue(), yearMatches,
                     year.getValue() == 0 ? 0.0 : Math.round(10000.0 * yearMatches / year.getValue()) / 10000.0));
         }
-        return new Comparison(request.q(), understood.queryYears(), understood.withoutYears(), request.org(),
+        return new Comparison(request.q(), understood.queryYears(), words, request.org(),
                 request.dept(), request.yearFrom(), request.yearTo(),
                 notices, understood.expansions(), total, years, rows);
     }

@@ -240,6 +240,31 @@ class CompareApiTest extends BundledApiTestBase {
         error(400, "/api/compare", "q", "コロナ", "kind", "mission");
     }
 
+    /**
+     * A name among the words stays a word in a comparison, and the words a cell links to keep it one
+     * (quoted): a search takes an unquoted 三鷹市 as the organization and found 3 where the cell said 2.
+     */
+    @Test
+    void aNameAmongTheWordsIsAWordInEveryCellsSearch() throws Exception {
+        for (String q : new String[] {"三鷹市", "架空市", "総務部 防災"}) {
+            JsonNode r = get("/api/compare", "q", q);
+            String words = r.get("queryWithoutYears").asText();
+            assertTrue(words.contains("\""), q + " → " + words);
+            List<String> notices = new ArrayList<>();
+            r.get("notices").forEach(n -> notices.add(n.asText()));
+            assertTrue(notices.stream().anyMatch(n -> n.contains("団体名・部名は語として数えます")), notices.toString());
+            for (JsonNode row : r.get("departments")) {
+                for (JsonNode cell : row.get("cells")) {
+                    if (cell.get("printedName").isNull()) continue;
+                    JsonNode search = get("/api/search", "q", words, "org", row.get("org").asText(), "dept",
+                            row.get("name").asText(), "year", cell.get("year").asText(), "kind", "measure");
+                    assertEquals(cell.get("matches").asLong(), search.get("total").asLong(),
+                            q + " " + row.get("org").asText() + " " + row.get("name").asText() + " " + cell.get("year"));
+                }
+            }
+        }
+    }
+
     /** A year of the query outside year_from–year_to leaves no column: the answer says why. */
     @Test
     void aQueryYearOutsideTheRangeIsSaid() throws Exception {

@@ -19,6 +19,10 @@ class NamesInTheQueryApiTest extends BundledApiTestBase {
         assertSameSearch(get("/api/search", "q", "防災 総務部", "size", "100"), "防災", "dept", "総務部");
         // Without other words it lists the department, as a ticked department does.
         assertSameSearch(get("/api/search", "q", "子ども政策部", "size", "100"), "", "dept", "子ども政策部");
+        // Words joined by 、 , or + as well as by spaces.
+        for (String q : new String[] {"三鷹市、防災", "三鷹市,防災", "三鷹市+防災", "三鷹市，防災"}) {
+            assertSameSearch(get("/api/search", "q", q, "size", "100"), "防災", "org", "三鷹市");
+        }
         // A name the text also says (架空市防災センター) is still the organization.
         assertSameSearch(get("/api/search", "q", "架空市 防災", "size", "100"), "防災", "org", "架空市");
 
