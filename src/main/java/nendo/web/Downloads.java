@@ -43,10 +43,15 @@ final class Downloads {
      * than ignored (format=csv quietly answered JSON).
      */
     static void jsonOnly(Context ctx, Answer body) throws java.io.IOException {
+        refuseFormat(ctx);
+        ctx.json(body.get());
+    }
+
+    /** Refuses {@code format} on an endpoint that has one answer only. */
+    static void refuseFormat(Context ctx) {
         if (requested(ctx)) {
             throw ClientError.badRequest("この API にはダウンロードがありません（format は検索・年度比較・差分・特徴語・職員数・関連事業で使えます）");
         }
-        ctx.json(body.get());
     }
 
     /** The answer, worked out only once the request is known to want it. */

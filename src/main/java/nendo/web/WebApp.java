@@ -166,11 +166,12 @@ public final class WebApp implements AutoCloseable {
         get(r, "/api/documents", ctx -> Downloads.jsonOnly(ctx, () -> archive.documents()));
         get(r, "/api/documents/{id}", ctx -> Downloads.jsonOnly(ctx, () -> archive.document(SearchParams.pathId(ctx))));
         get(r, "/api/documents/{id}/original", ctx -> {
+            Downloads.refuseFormat(ctx);
             var plan = archive.plan(SearchParams.pathId(ctx));
             byte[] bytes = originals.read(plan);
             ctx.contentType(OriginalMediaType.of(plan.originalPath(), bytes)).result(bytes);
         });
-        get(r, "/health", ctx -> ctx.json(archive.health()));
+        get(r, "/health", ctx -> Downloads.jsonOnly(ctx, archive::health));
         r.post("/api/admin/reindex", ctx -> {
             admin.require(ctx);
             long started = System.nanoTime();

@@ -40,7 +40,8 @@ class ExportApiTest extends BundledApiTestBase {
     @Test
     void formatOnAnEndpointWithoutDownloadsIsRefused() throws Exception {
         for (String path : new String[] {"/api/years", "/api/documents", "/api/departments", "/api/suggest?q=%E9%98%B2",
-                "/api/measures/kakuu-2019-02-01", "/api/documents/kakuu-2019"}) {
+                "/api/measures/kakuu-2019-02-01", "/api/documents/kakuu-2019", "/api/documents/kakuu-2019/original",
+                "/health"}) {
             String url = base + path + (path.contains("?") ? "&" : "?") + "format=csv";
             java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
