@@ -542,16 +542,22 @@
     const org = list(data.queryOrgs).filter((o) => o && !st.org.includes(o));
     const dept = list(data.queryDepartments).filter((d) => d && !st.dept.includes(d));
     const rest = typeof data.queryWithoutYears === 'string' ? data.queryWithoutYears : st.q;
-    return { q: st.q, year: years, org, dept, rest, any: years.length + org.length + dept.length > 0 };
+    // Everything the words named, ticked too or not: taking a value off must take it out of the words.
+    const named = { year: list(data.queryYears), org: list(data.queryOrgs), dept: list(data.queryDepartments) };
+    const any = named.year.length + named.org.length + named.dept.length > 0;
+    return { q: st.q, year: years, org, dept, named, rest, any };
   }
 
-  /** The search without this value of a facet (year, org or dept), whether ticked or named in the query. */
+  /**
+   * The search without this value of a facet (year, org or dept), whether ticked, named in the
+   * query, or both (三鷹市 防災 with 三鷹市 ticked: one click takes it off both).
+   */
   function withoutValue(st, fromQuery, param, value) {
-    if (!fromQuery || fromQuery.q !== st.q || !fromQuery[param].includes(value)) {
+    if (!fromQuery || fromQuery.q !== st.q || !fromQuery.named[param].includes(value)) {
       return { ...st, [param]: st[param].filter((x) => x !== value) };
     }
     const next = { ...st, q: fromQuery.rest };
-    for (const p of ['year', 'org', 'dept']) next[p] = [...st[p], ...fromQuery[p]];
+    for (const p of ['year', 'org', 'dept']) next[p] = [...new Set([...st[p], ...fromQuery.named[p]])];
     next[param] = next[param].filter((x) => x !== value);
     return next;
   }
@@ -566,7 +572,7 @@
     for (const f of FACETS) {
       for (const v of st[f.param]) {
         const text = f.param === 'year' ? yearLabel(v) : v;
-        chips.push(chip(f.label, text, { ...st, [f.param]: st[f.param].filter((x) => x !== v) }));
+        chips.push(chip(f.label, text, withoutValue(st, fromQuery, f.param, v)));
       }
     }
     for (const f of FACETS) {

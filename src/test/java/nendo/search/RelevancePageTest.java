@@ -54,7 +54,8 @@ class RelevancePageTest {
         reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")));
         AnalyzerFactory analysis = new AnalyzerFactory();
         parser = new UnderstoodQuery.Parser(PlanFields.queryAnalyzer(analysis), Synonyms.bundled());
-        page = new PlanSearcher(parser, PlanFields.indexAnalyzer(analysis), analysis.bigramCharacters(), new OrdinalNames());
+        page = new PlanSearcher(parser, PlanFields.indexAnalyzer(analysis), analysis.bigramCharacters(), new OrdinalNames(),
+                new QueryNames());
     }
 
     @AfterAll

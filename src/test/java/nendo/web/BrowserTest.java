@@ -269,6 +269,16 @@ class BrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 16);
         assertEquals("防災", driver.findElement(By.id("q")).getAttribute("value"));
         assertTrue(!driver.getCurrentUrl().contains("org="), driver.getCurrentUrl());
+
+        // Ticked and typed at once: one click on its chip takes it off both.
+        driver.get(base + "/?q=" + URLEncoder.encode("三鷹市 防災", StandardCharsets.UTF_8) + "&org="
+                + URLEncoder.encode("三鷹市", StandardCharsets.UTF_8));
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 3);
+        WebElement ticked = wait.until(d -> d.findElements(By.cssSelector("#active-filters a.chip")).stream()
+                .filter(c -> c.getText().startsWith("団体：三鷹市")).findFirst().orElse(null));
+        ticked.click();
+        wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() == 16);
+        assertEquals("防災", driver.findElement(By.id("q")).getAttribute("value"));
     }
 
     /** A hand-edited year that is no year gets the server's message, and its chip shows it as typed. */
