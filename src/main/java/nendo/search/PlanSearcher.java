@@ -86,7 +86,7 @@ final class PlanSearcher {
                 facetValues.get(SearchFilters.Dimension.DEPARTMENT), facetValues.get(SearchFilters.Dimension.ORG),
                 main.valueCounts().get(SearchFilters.Dimension.DEPARTMENT), main.valueCounts().get(SearchFilters.Dimension.ORG));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
-        List<String> notices = names.any() ? concat(names.notices(), understood.notices()) : understood.notices();
+        List<String> notices = names.notices().isEmpty() ? understood.notices() : concat(names.notices(), understood.notices());
         return new SearchResponse(request.q(), total, request.page(), request.size(), tookMs, hits, facets,
                 understood.queryYears(), names.orgs(), names.departments(), understood.withoutYears(),
                 understood.expansions(), notices, List.of());

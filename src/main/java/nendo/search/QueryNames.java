@@ -74,7 +74,19 @@ final class QueryNames {
                 kept.add(group);
             }
         }
-        if (orgs.isEmpty() && departments.isEmpty()) return none;
+        // A minus before a name excludes the word from the text, not the organization or department
+        // (an entry seldom says its own department's name): say so rather than seem to exclude it.
+        List<String> excludedNames = new ArrayList<>();
+        for (QuerySyntax.Term term : parsed.excluded()) {
+            if (!term.phrase() && (names.orgs().contains(term.text()) || names.departments().contains(term.text()))) {
+                excludedNames.add("「-" + term.text() + "」は本文の語として除外しました（団体・部で除くことはできません。"
+                        + "絞り込みで団体・部を選んでください）");
+            }
+        }
+        if (orgs.isEmpty() && departments.isEmpty()) {
+            return excludedNames.isEmpty() ? none : new Extracted(none.rest(), List.of(), List.of(), List.copyOf(excludedNames));
+        }
+        notices.addAll(excludedNames);
         String rest = QuerySyntax.text(new QuerySyntax.Parsed(List.copyOf(kept), parsed.excluded(), List.of()));
         return new Extracted(rest, List.copyOf(orgs), List.copyOf(departments), List.copyOf(notices));
     }
@@ -138,6 +150,7 @@ final class QueryNames {
     private boolean mayHoldName(IndexSearcher searcher, String q) throws IOException {
         Names names = names(searcher);
         for (String word : SEPARATORS.split(Normalizer.normalize(q, Normalizer.Form.NFKC).strip())) {
+            if (word.startsWith("-")) word = word.substring(1);
             if (names.orgs().contains(word) || names.departments().contains(word)) return true;
         }
         return false;

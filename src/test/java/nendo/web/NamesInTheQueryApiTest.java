@@ -46,6 +46,16 @@ class NamesInTheQueryApiTest extends BundledApiTestBase {
         assertSameSearch(r, "防災 -訓練", "org", "三鷹市");
     }
 
+    /** A minus before a name excludes the word, as before, and says that it is not the department that is excluded. */
+    @Test
+    void aNameAfterAMinusIsToldToExcludeTheWordOnly() throws Exception {
+        JsonNode r = get("/api/search", "q", "防災 -総務部");
+        assertEquals(get("/api/search", "q", "防災").get("total").asLong(), r.get("total").asLong());
+        assertEquals(List.of(), strings(r.get("queryDepartments")));
+        assertTrue(strings(r.get("notices")).stream().anyMatch(n -> n.startsWith("「-総務部」は本文の語として除外しました")),
+                r.get("notices").toString());
+    }
+
     /** An entry has one organization: a name typed and an organization ticked are either. */
     @Test
     void aNameTypedAndOneTickedAreEither() throws Exception {
