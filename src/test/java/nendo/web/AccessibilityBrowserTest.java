@@ -5,40 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import nendo.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What a screen reader hears for links and fields (the browser's computed accessible names): a
  * list of links read on its own must tell them apart, and a field must say what it chooses. And
  * what a keyboard user sees: the focus outline.
  */
-class AccessibilityBrowserTest extends BundledApiTestBase {
-    static WebDriver driver;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(dir);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) driver.quit();
-    }
-
+class AccessibilityBrowserTest extends BundledBrowserTestBase {
     @Test
     void measureLinksOfSearchResultsAreDistinct() {
         driver.get(base + "/?q=" + enc("防災"));

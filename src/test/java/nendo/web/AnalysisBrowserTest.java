@@ -1,7 +1,6 @@
 package nendo.web;
 
 import nendo.testing.Charts;
-import nendo.testing.HeadlessChromium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,49 +12,26 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The analysis views in a real browser (Debian's headless Chromium, as in {@link BrowserTest}):
  * the page must show what the API answers, charts must really draw, and a chart point or a
  * table cell must open exactly the measures it counts. One browser for the whole class.
  */
-class AnalysisBrowserTest extends BundledApiTestBase {
+class AnalysisBrowserTest extends BundledBrowserTestBase {
     private static final String KAKUU = "架空市";
-
-    static WebDriver driver;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(dir);
-        // Earlier results stay on screen until new ones replace them: an element read while they
-        // are replaced is asked again.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) driver.quit();
-    }
 
     // ------------------------------------------------------------------ 年度比較
 

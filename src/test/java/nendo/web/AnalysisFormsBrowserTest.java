@@ -6,44 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import nendo.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The forms of the analysis views in a real browser: what the selects offer after a change of
  * organization or a failed request, so that the form always leads to an answer.
  * 三鷹市 has one year (2019), 架空市 six (2019–2024).
  */
-class AnalysisFormsBrowserTest extends BundledApiTestBase {
-    static WebDriver driver;
-    static WebDriverWait wait;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(dir);
-        // Earlier results stay on screen until new ones replace them: an element read while they
-        // are replaced is asked again.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) driver.quit();
-    }
-
+class AnalysisFormsBrowserTest extends BundledBrowserTestBase {
     @Test
     void termsOffersTheChosenOrganizationsYearsAndExplainsASingleYear() {
         driver.get(base + "/?view=terms&org=" + enc("架空市") + "&year=2024");

@@ -6,37 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import nendo.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page on a phone-sized screen (375 × 812 CSS pixels): the page itself never scrolls sideways
  * (wide tables and charts scroll inside their own box), and search results come before the filters.
  */
-class NarrowScreenBrowserTest extends BundledApiTestBase {
-    static WebDriver driver;
-    static WebDriverWait wait;
-
+class NarrowScreenBrowserTest extends BundledBrowserTestBase {
     @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = HeadlessChromium.start(dir);
+    static void phoneSized() {
         driver.manage().window().setSize(new Dimension(375, 812));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) driver.quit();
     }
 
     @Test
